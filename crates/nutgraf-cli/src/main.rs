@@ -1,0 +1,2 @@
+//! The `nutgraf` binary.
+fn main() {}

@@ -1,0 +1,1 @@
+//! ROUGE evaluation for nutgraf (placeholder: see issue 3).
