@@ -1,1 +1,44 @@
-//! ROUGE evaluation for nutgraf (placeholder: see issue 3).
+//! # nutgraf-eval
+//!
+//! ROUGE that reproduces the numbers of the two reference tools exactly:
+//!
+//! * [`perl`]: the official ROUGE-1.5.5 Perl script (the numbers in papers);
+//! * [`google`]: Google's `rouge-score` 0.1.2 (the numbers of most Python code).
+//!
+//! This crate keeps its own reference tokenization, separate from the summarizer's analysis in
+//! the `nutgraf` crate, so that improving the summarizer can never move the metric.
+
+pub mod google;
+pub mod perl;
+
+use serde::Serialize;
+
+/// Recall, precision and F-measure of one metric.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+pub struct Score {
+    /// Recall.
+    pub recall: f64,
+    /// Precision.
+    pub precision: f64,
+    /// F-measure.
+    pub f: f64,
+}
+
+/// Errors of the evaluation crate.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A scorer option is invalid (rejected when the scorer is built).
+    #[error("invalid ROUGE option: {0}")]
+    Config(String),
+    /// A computation that ROUGE-1.5.5 itself cannot do (it dies), e.g. ROUGE-W with an empty
+    /// reference.
+    #[error("{0}")]
+    Unsupported(String),
+    /// Malformed input.
+    #[error("{0}")]
+    Input(String),
+}
+
+/// Result alias of this crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,1 @@
+//! rouge-score 0.1.2 (to be written).
