@@ -1,0 +1,15 @@
+//! Subcommands.
+
+mod corpus;
+mod summarize;
+
+use std::process::ExitCode;
+
+use crate::args::{Cli, Command};
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Summarize(args) => summarize::run(args),
+    }
+}
