@@ -19,6 +19,8 @@ pub struct Cli {
 pub enum Command {
     /// Pick the sentences that best summarize each document.
     Summarize(SummarizeArgs),
+    /// Score candidate summaries against references with ROUGE (ROUGE-1.5.5 or rouge-score).
+    Rouge(RougeArgs),
 }
 
 /// How to react to a bad record in a corpus.
@@ -115,4 +117,165 @@ pub struct SummarizeArgs {
     /// Output format.
     #[arg(long, short = 'o', value_enum, default_value_t = OutputFormat::Text)]
     pub output: OutputFormat,
+}
+
+/// The ROUGE implementation whose numbers to reproduce.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Flavor {
+    /// The official ROUGE-1.5.5 Perl script (the numbers in papers).
+    Perl,
+    /// Google's rouge-score 0.1.2 (Python; behind Hugging Face `evaluate`).
+    Google,
+}
+
+/// Tokenizers of the google flavour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RougeTokenizer {
+    /// rouge-score's own: lowercase, `[a-z0-9]` runs (other scripts vanish).
+    Default,
+    /// Letters and digits of every script (CJK: one token per character). A different metric.
+    Unicode,
+}
+
+/// `nutgraf rouge`. ROUGE-1.5.5's own flags are accepted as the script spells them
+/// (`-c 95 -2 -1 -U -r 1000 -n 2 -w 1.2 -a -m`), each with a readable long name too.
+#[derive(Debug, Args)]
+pub struct RougeArgs {
+    /// Candidate summaries: a text file with one summary per line, a JSONL file, or a directory
+    /// with one summary per file.
+    pub candidates: PathBuf,
+    /// Reference summaries, in the same form; several = several references per document.
+    #[arg(required = true)]
+    pub references: Vec<PathBuf>,
+    /// Whose numbers to reproduce.
+    #[arg(long, value_enum, default_value_t = Flavor::Perl)]
+    pub flavor: Flavor,
+    /// Sentence separator inside a summary line.
+    #[arg(long, default_value = " <q> ")]
+    pub sep: String,
+    /// JSONL field of the candidate summary (a string or a list of sentences).
+    #[arg(long, default_value = "candidate")]
+    pub candidates_field: String,
+    /// JSONL field of the reference summary (a string or a list of sentences).
+    #[arg(long, default_value = "reference")]
+    pub references_field: String,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+    /// Worker threads (default: all cores). Results do not depend on it.
+    #[arg(long, short = 'j')]
+    pub threads: Option<usize>,
+
+    /// [perl] Confidence level of the bootstrap intervals, in percent (`-c`).
+    #[arg(short = 'c', long = "confidence", value_name = "CF")]
+    pub confidence: Option<f64>,
+    /// [perl] ROUGE-S skip distance, -1 for unlimited (`-2`).
+    #[arg(short = '2', long = "skip-distance", value_name = "N", allow_negative_numbers = true)]
+    pub skip_distance: Option<i64>,
+    /// [perl] Count unigrams in ROUGE-S, giving ROUGE-SU (`-u`).
+    #[arg(short = 'u', long = "skip-unigrams")]
+    pub skip_unigrams: bool,
+    /// [perl] Like -u, and also report ROUGE-S without unigrams (`-U`).
+    #[arg(short = 'U', long = "skip-unigrams-both")]
+    pub skip_unigrams_both: bool,
+    /// [perl] Bootstrap resamples (`-r`).
+    #[arg(short = 'r', long = "resamples", value_name = "N")]
+    pub resamples: Option<usize>,
+    /// [perl] Compute ROUGE-N for n = 1..N (`-n`).
+    #[arg(short = 'n', long = "max-n", value_name = "N")]
+    pub max_n: Option<usize>,
+    /// [perl] Compute ROUGE-W with this weight (`-w`).
+    #[arg(short = 'w', long = "lcs-weight", value_name = "W")]
+    pub lcs_weight: Option<f64>,
+    /// [perl] Accepted for compatibility: nutgraf always evaluates every document (`-a`).
+    #[arg(short = 'a', long = "all")]
+    pub all: bool,
+    /// [perl] Accepted for compatibility: nutgraf embeds ROUGE's data files (`-e`).
+    #[arg(short = 'e', long = "data-dir", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Print per-document scores too (`-d`).
+    #[arg(short = 'd', long = "per-doc")]
+    pub per_doc: bool,
+    /// Stem: ROUGE-1.5.5's Porter with the WordNet exceptions (perl), NLTK's Porter (google) (`-m`).
+    #[arg(short = 'm', long = "stem")]
+    pub stem: bool,
+    /// [perl] Remove the SMART stopwords (`-s`).
+    #[arg(short = 's', long = "remove-stopwords")]
+    pub remove_stopwords: bool,
+    /// [perl] Keep only the first N words of each summary (`-l`).
+    #[arg(short = 'l', long = "limit-words", value_name = "N")]
+    pub limit_words: Option<usize>,
+    /// [perl] Keep only the first N bytes of each summary (`-b`).
+    #[arg(short = 'b', long = "limit-bytes", value_name = "N")]
+    pub limit_bytes: Option<usize>,
+    /// [perl] Multiple references: A = pool them (default), B = best one (`-f`).
+    #[arg(short = 'f', long = "formula", value_name = "A|B")]
+    pub formula: Option<String>,
+    /// [perl] Weight of recall against precision in F (`-p`, default 0.5).
+    #[arg(short = 'p', long = "alpha", value_name = "ALPHA")]
+    pub alpha: Option<f64>,
+    /// [perl] Do not compute ROUGE-L (`-x`).
+    #[arg(short = 'x', long = "no-lcs")]
+    pub no_lcs: bool,
+
+    /// [google] Metrics to compute (rouge1..rouge9, rougeL, rougeLsum).
+    #[arg(long, value_delimiter = ',', default_value = "rouge1,rouge2,rougeL,rougeLsum")]
+    pub metrics: Vec<String>,
+    /// [google] Tokenizer.
+    #[arg(long, value_enum, default_value_t = RougeTokenizer::Default)]
+    pub tokenizer: RougeTokenizer,
+}
+
+impl RougeArgs {
+    /// The ROUGE-1.5.5 flags these arguments stand for, as the script spells them.
+    pub fn perl_flags(&self) -> Vec<String> {
+        let mut f: Vec<String> = Vec::new();
+        let mut push = |flag: &str, value: Option<String>| {
+            f.push(flag.to_string());
+            f.extend(value);
+        };
+        if let Some(c) = self.confidence {
+            push("-c", Some(c.to_string()));
+        }
+        if let Some(d) = self.skip_distance {
+            push("-2", Some(d.to_string()));
+        }
+        if self.skip_unigrams {
+            push("-u", None);
+        }
+        if self.skip_unigrams_both {
+            push("-U", None);
+        }
+        if let Some(r) = self.resamples {
+            push("-r", Some(r.to_string()));
+        }
+        if let Some(n) = self.max_n {
+            push("-n", Some(n.to_string()));
+        }
+        if let Some(w) = self.lcs_weight {
+            push("-w", Some(w.to_string()));
+        }
+        if self.stem {
+            push("-m", None);
+        }
+        if self.remove_stopwords {
+            push("-s", None);
+        }
+        if let Some(l) = self.limit_words {
+            push("-l", Some(l.to_string()));
+        }
+        if let Some(b) = self.limit_bytes {
+            push("-b", Some(b.to_string()));
+        }
+        if let Some(formula) = &self.formula {
+            push("-f", Some(formula.clone()));
+        }
+        if let Some(p) = self.alpha {
+            push("-p", Some(p.to_string()));
+        }
+        if self.no_lcs {
+            push("-x", None);
+        }
+        f
+    }
 }

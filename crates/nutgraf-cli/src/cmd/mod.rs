@@ -1,6 +1,7 @@
 //! Subcommands.
 
 mod corpus;
+mod rouge;
 mod summarize;
 
 use std::process::ExitCode;
@@ -11,5 +12,6 @@ use crate::args::{Cli, Command};
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Summarize(args) => summarize::run(args),
+        Command::Rouge(args) => rouge::run(args),
     }
 }
