@@ -72,27 +72,12 @@ pub struct InputArgs {
     pub no_progress: bool,
 }
 
-/// `nutgraf summarize`.
+/// Method and analysis options shared by `summarize` and `eval`.
 #[derive(Debug, Args)]
-pub struct SummarizeArgs {
-    /// Input selection.
-    #[command(flatten)]
-    pub input: InputArgs,
+pub struct MethodArgs {
     /// Summarization method.
     #[arg(long, short = 'm', default_value = "lead")]
     pub method: String,
-    /// Budget: at most K sentences (default 3).
-    #[arg(long, short = 'k', group = "budget")]
-    pub sentences: Option<usize>,
-    /// Budget: at most N words.
-    #[arg(long, group = "budget")]
-    pub words: Option<usize>,
-    /// Budget: at most N bytes (one separator byte counted between sentences).
-    #[arg(long, group = "budget")]
-    pub bytes: Option<usize>,
-    /// Budget: this fraction of the sentences, rounded up (0 < R <= 1).
-    #[arg(long, group = "budget")]
-    pub ratio: Option<f64>,
     /// Skip sentences sharing a trigram with an already selected one.
     #[arg(long, conflicts_with = "mmr")]
     pub trigram_blocking: bool,
@@ -114,6 +99,29 @@ pub struct SummarizeArgs {
     /// Damping factor of graph methods (textrank, lexrank).
     #[arg(long)]
     pub damping: Option<f64>,
+}
+
+/// `nutgraf summarize`.
+#[derive(Debug, Args)]
+pub struct SummarizeArgs {
+    /// Input selection.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Method options.
+    #[command(flatten)]
+    pub method: MethodArgs,
+    /// Budget: at most K sentences (default 3).
+    #[arg(long, short = 'k', group = "budget")]
+    pub sentences: Option<usize>,
+    /// Budget: at most N words.
+    #[arg(long, group = "budget")]
+    pub words: Option<usize>,
+    /// Budget: at most N bytes (one separator byte counted between sentences).
+    #[arg(long, group = "budget")]
+    pub bytes: Option<usize>,
+    /// Budget: this fraction of the sentences, rounded up (0 < R <= 1).
+    #[arg(long, group = "budget")]
+    pub ratio: Option<f64>,
     /// Output format.
     #[arg(long, short = 'o', value_enum, default_value_t = OutputFormat::Text)]
     pub output: OutputFormat,
@@ -170,7 +178,12 @@ pub struct RougeArgs {
     #[arg(short = 'c', long = "confidence", value_name = "CF")]
     pub confidence: Option<f64>,
     /// [perl] ROUGE-S skip distance, -1 for unlimited (`-2`).
-    #[arg(short = '2', long = "skip-distance", value_name = "N", allow_negative_numbers = true)]
+    #[arg(
+        short = '2',
+        long = "skip-distance",
+        value_name = "N",
+        allow_negative_numbers = true
+    )]
     pub skip_distance: Option<i64>,
     /// [perl] Count unigrams in ROUGE-S, giving ROUGE-SU (`-u`).
     #[arg(short = 'u', long = "skip-unigrams")]
@@ -219,7 +232,11 @@ pub struct RougeArgs {
     pub no_lcs: bool,
 
     /// [google] Metrics to compute (rouge1..rouge9, rougeL, rougeLsum).
-    #[arg(long, value_delimiter = ',', default_value = "rouge1,rouge2,rougeL,rougeLsum")]
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_value = "rouge1,rouge2,rougeL,rougeLsum"
+    )]
     pub metrics: Vec<String>,
     /// [google] Tokenizer.
     #[arg(long, value_enum, default_value_t = RougeTokenizer::Default)]

@@ -9,6 +9,7 @@
 //! the `nutgraf` crate, so that improving the summarizer can never move the metric.
 
 pub mod google;
+pub mod input;
 pub mod oracle;
 pub mod perl;
 

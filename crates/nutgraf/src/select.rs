@@ -39,6 +39,8 @@ pub struct Selector<'a> {
     words: usize,
     bytes: usize,
     selected: Vec<usize>,
+    /// `chosen[i]`: sentence `i` is selected (O(1) membership for large selections).
+    chosen: Vec<bool>,
     trigrams: HashSet<[TermId; 3]>,
 }
 
@@ -53,6 +55,7 @@ impl<'a> Selector<'a> {
             words: 0,
             bytes: 0,
             selected: Vec::new(),
+            chosen: vec![false; doc.len()],
             trigrams: HashSet::new(),
         }
     }
@@ -64,7 +67,7 @@ impl<'a> Selector<'a> {
 
     /// Whether sentence `i` would fit the budget now (ignoring redundancy).
     pub fn fits(&self, i: usize) -> bool {
-        if self.is_full() || self.selected.contains(&i) {
+        if self.is_full() || self.chosen.get(i).copied().unwrap_or(true) {
             return false;
         }
         match self.budget {
@@ -102,6 +105,7 @@ impl<'a> Selector<'a> {
             }
         }
         self.selected.push(i);
+        self.chosen[i] = true;
         true
     }
 

@@ -3,8 +3,9 @@
 use std::path::PathBuf;
 
 use anyhow::Context;
-use nutgraf::read::{Format, ReadOptions, Reader};
-use nutgraf::Document;
+use nutgraf::read::{Format, RawRecord, ReadOptions, Reader};
+use nutgraf::segment::SentenceSplitter;
+use nutgraf::{Document, Error};
 use rayon::prelude::*;
 
 use crate::args::{InputArgs, OnError};
@@ -50,9 +51,10 @@ pub fn thread_pool(threads: Option<usize>) -> anyhow::Result<rayon::ThreadPool> 
     builder.build().context("cannot start worker threads")
 }
 
-/// Reads every input, runs `work` on each document in parallel and hands the results to `emit`
-/// in input order. Bad records are reported on stderr; with `OnError::Stop` the run ends at
-/// the first one, after everything before it has been emitted.
+/// Reads every input, parses and runs `work` on each document in parallel, and hands the
+/// results to `emit` in input order. Reading is sequential; parsing (JSON, sentence splitting)
+/// happens on the workers. Bad records are reported on stderr; with `OnError::Stop` the run ends
+/// at the first one, after everything before it has been emitted.
 pub fn run<T: Send>(
     args: &InputArgs,
     verb: &str,
@@ -60,33 +62,51 @@ pub fn run<T: Send>(
     mut emit: impl FnMut(&Document, T) -> anyhow::Result<()>,
 ) -> anyhow::Result<Outcome> {
     let options = read_options(args)?;
+    let splitter = SentenceSplitter::new();
     let pool = thread_pool(args.threads)?;
     let progress = Progress::new(!args.no_progress);
     let mut counts = Counts::default();
-    let inputs = if args.inputs.is_empty() {
-        vec![PathBuf::from("-")]
-    } else {
-        args.inputs.clone()
-    };
-    let mut chunk: Vec<Document> = Vec::with_capacity(CHUNK);
+    let inputs = if args.inputs.is_empty() { vec![PathBuf::from("-")] } else { args.inputs.clone() };
+    let mut chunk: Vec<RawRecord> = Vec::with_capacity(CHUNK);
     let mut stopped = false;
 
-    let mut flush = |chunk: &mut Vec<Document>, counts: &mut Counts| -> anyhow::Result<()> {
-        let results: Vec<T> = pool.install(|| chunk.par_iter().map(&work).collect());
-        for (doc, result) in chunk.iter().zip(results) {
-            emit(doc, result)?;
+    // Processes a chunk; returns false when the run must stop at a bad record.
+    let mut flush = |chunk: &mut Vec<RawRecord>, counts: &mut Counts| -> anyhow::Result<bool> {
+        let parse_and_work = |raw: RawRecord| {
+            raw.parse(&options, &splitter).map(|record| {
+                let result = work(&record.document);
+                (record.document, result)
+            })
+        };
+        let results: Vec<Result<(Document, T), Error>> =
+            pool.install(|| chunk.par_drain(..).map(parse_and_work).collect());
+        for result in results {
+            match result {
+                Ok((doc, value)) => {
+                    emit(&doc, value)?;
+                    counts.documents += 1;
+                    progress.inc(1);
+                }
+                Err(err) => {
+                    progress.println(&format!("nutgraf: {err}"));
+                    if args.on_error == OnError::Stop {
+                        return Ok(false);
+                    }
+                    counts.skipped += 1;
+                }
+            }
         }
-        counts.documents += chunk.len();
-        progress.inc(chunk.len());
-        chunk.clear();
-        Ok(())
+        Ok(true)
     };
 
     'inputs: for path in &inputs {
-        let reader = match Reader::open(path, &options) {
+        let mut reader = match Reader::open(path, &options) {
             Ok(reader) => reader,
             Err(err) => {
-                flush(&mut chunk, &mut counts)?;
+                if !flush(&mut chunk, &mut counts)? {
+                    stopped = true;
+                    break 'inputs;
+                }
                 progress.println(&format!("nutgraf: {err}"));
                 if args.on_error == OnError::Stop {
                     stopped = true;
@@ -96,16 +116,20 @@ pub fn run<T: Send>(
                 continue;
             }
         };
-        for record in reader {
-            match record {
-                Ok(doc) => {
-                    chunk.push(doc);
-                    if chunk.len() == CHUNK {
-                        flush(&mut chunk, &mut counts)?;
+        while let Some(raw) = reader.next_raw() {
+            match raw {
+                Ok(raw) => {
+                    chunk.push(raw);
+                    if chunk.len() == CHUNK && !flush(&mut chunk, &mut counts)? {
+                        stopped = true;
+                        break 'inputs;
                     }
                 }
                 Err(err) => {
-                    flush(&mut chunk, &mut counts)?;
+                    if !flush(&mut chunk, &mut counts)? {
+                        stopped = true;
+                        break 'inputs;
+                    }
                     progress.println(&format!("nutgraf: {err}"));
                     if args.on_error == OnError::Stop {
                         stopped = true;
@@ -116,7 +140,9 @@ pub fn run<T: Send>(
             }
         }
     }
-    flush(&mut chunk, &mut counts)?;
+    if !stopped && !flush(&mut chunk, &mut counts)? {
+        stopped = true;
+    }
     if counts.documents + counts.skipped > 1 || stopped {
         progress.finish(verb, counts);
     }

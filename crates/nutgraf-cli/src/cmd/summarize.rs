@@ -8,11 +8,12 @@ use nutgraf::select::Redundancy;
 use nutgraf::{Budget, MethodConfig, MethodKind, Summarizer};
 
 use super::corpus;
-use crate::args::SummarizeArgs;
+use crate::args::{MethodArgs, SummarizeArgs};
 use crate::output::SummaryWriter;
 
 pub fn run(args: SummarizeArgs) -> anyhow::Result<ExitCode> {
-    let summarizer = build_summarizer(&args)?;
+    let budget = budget(args.sentences, args.words, args.bytes, args.ratio);
+    let summarizer = build_summarizer(&args.method, budget)?;
     let stdout = std::io::stdout().lock();
     let mut writer = SummaryWriter::new(std::io::BufWriter::new(stdout), args.output, &summarizer);
     let outcome = corpus::run(
@@ -30,7 +31,7 @@ pub fn run(args: SummarizeArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// Turns the flags into a validated [`Summarizer`].
-pub fn build_summarizer(args: &SummarizeArgs) -> anyhow::Result<Summarizer> {
+pub fn build_summarizer(args: &MethodArgs, budget: Budget) -> anyhow::Result<Summarizer> {
     let kind: MethodKind = args.method.parse()?;
     let mut method = MethodConfig::new(kind);
     if let Some(t) = args.tolerance {
@@ -42,13 +43,6 @@ pub fn build_summarizer(args: &SummarizeArgs) -> anyhow::Result<Summarizer> {
     if let Some(d) = args.damping {
         method.damping = d;
     }
-    let budget = match (args.sentences, args.words, args.bytes, args.ratio) {
-        (_, Some(n), _, _) => Budget::Words(n),
-        (_, _, Some(n), _) => Budget::Bytes(n),
-        (_, _, _, Some(r)) => Budget::Ratio(r),
-        (Some(k), _, _, _) => Budget::Sentences(k),
-        _ => Budget::default(),
-    };
     let redundancy = match (args.trigram_blocking, args.mmr) {
         (true, _) => Redundancy::TrigramBlocking,
         (_, Some(lambda)) => Redundancy::Mmr { lambda },
@@ -64,4 +58,20 @@ pub fn build_summarizer(args: &SummarizeArgs) -> anyhow::Result<Summarizer> {
         .redundancy(redundancy)
         .analyzer(analyzer)
         .build()?)
+}
+
+/// The budget the flags ask for (clap makes them mutually exclusive).
+pub fn budget(
+    sentences: Option<usize>,
+    words: Option<usize>,
+    bytes: Option<usize>,
+    ratio: Option<f64>,
+) -> Budget {
+    match (sentences, words, bytes, ratio) {
+        (_, Some(n), _, _) => Budget::Words(n),
+        (_, _, Some(n), _) => Budget::Bytes(n),
+        (_, _, _, Some(r)) => Budget::Ratio(r),
+        (Some(k), _, _, _) => Budget::Sentences(k),
+        _ => Budget::default(),
+    }
 }

@@ -42,7 +42,9 @@ mod tests {
 
     fn marked(r: &[u32], c: &[u32]) -> Vec<usize> {
         let m = marks(r, c);
-        (0..r.len()).filter(|&i| m[i / 64] >> (i % 64) & 1 == 1).collect()
+        (0..r.len())
+            .filter(|&i| m[i / 64] >> (i % 64) & 1 == 1)
+            .collect()
     }
 
     #[test]

@@ -72,7 +72,10 @@ impl Objective {
 
 impl fmt::Display for Objective {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let name = Objective::NAMES.iter().find(|(_, o)| o == self).map_or("?", |(n, _)| n);
+        let name = Objective::NAMES
+            .iter()
+            .find(|(_, o)| o == self)
+            .map_or("?", |(n, _)| n);
         f.write_str(name)
     }
 }
@@ -80,9 +83,15 @@ impl fmt::Display for Objective {
 impl FromStr for Objective {
     type Err = Error;
     fn from_str(s: &str) -> Result<Objective> {
-        Objective::NAMES.iter().find(|(n, _)| *n == s).map(|&(_, o)| o).ok_or_else(|| {
-            Error::Config(format!("unknown objective {s:?}; expected one of: r1, r2, rl, r1+r2, mean"))
-        })
+        Objective::NAMES
+            .iter()
+            .find(|(n, _)| *n == s)
+            .map(|&(_, o)| o)
+            .ok_or_else(|| {
+                Error::Config(format!(
+                    "unknown objective {s:?}; expected one of: r1, r2, rl, r1+r2, mean"
+                ))
+            })
     }
 }
 
@@ -118,7 +127,11 @@ pub struct OracleConfig {
 
 impl Default for OracleConfig {
     fn default() -> OracleConfig {
-        OracleConfig { strategy: Strategy::Greedy, objective: Objective::default(), max_sentences: 3 }
+        OracleConfig {
+            strategy: Strategy::Greedy,
+            objective: Objective::default(),
+            max_sentences: 3,
+        }
     }
 }
 
@@ -165,7 +178,11 @@ pub struct OracleResult {
 ///
 /// `doc` and `reference` are sentences of token ids (perl-flavour tokens, stemmed as the
 /// ROUGE configuration says). ROUGE-L is always reported; only the objective decides the search.
-pub fn label(doc: &[Vec<u32>], reference: &[Vec<u32>], config: &OracleConfig) -> Result<OracleResult> {
+pub fn label(
+    doc: &[Vec<u32>],
+    reference: &[Vec<u32>],
+    config: &OracleConfig,
+) -> Result<OracleResult> {
     config.validate()?;
     let mut problem = problem::Problem::new(doc, reference);
     if config.objective.needs_lcs() {
@@ -178,7 +195,11 @@ pub fn label(doc: &[Vec<u32>], reference: &[Vec<u32>], config: &OracleConfig) ->
     };
     problem.prepare_lcs();
     let scores = search::scores_of(&problem, &indices);
-    Ok(OracleResult { objective: config.objective.value(&scores), indices, scores })
+    Ok(OracleResult {
+        objective: config.objective.value(&scores),
+        indices,
+        scores,
+    })
 }
 
 #[cfg(test)]

@@ -75,7 +75,10 @@ impl<'a> Problem<'a> {
                 len: s.len(),
                 first: s.first().copied().unwrap_or(0),
                 last: s.last().copied().unwrap_or(0),
-                unigrams: s.iter().filter_map(|&t| uni_slot.get(&key(t, None)).copied()).collect(),
+                unigrams: s
+                    .iter()
+                    .filter_map(|&t| uni_slot.get(&key(t, None)).copied())
+                    .collect(),
                 bigrams: s
                     .windows(2)
                     .filter_map(|w| bigram_slot.get(&key(w[0], Some(w[1]))).copied())
@@ -214,7 +217,10 @@ impl State {
         let len = self.len + p.candidates[s].len;
         let h1 = (i64::from(self.hits1) + d1) as u32;
         let h2 = (i64::from(self.hits2) + d2) as u32;
-        (rouge_n(h1, p.ref_tokens, len), rouge_n(h2, p.ref_tokens.saturating_sub(1), len.saturating_sub(1)))
+        (
+            rouge_n(h1, p.ref_tokens, len),
+            rouge_n(h2, p.ref_tokens.saturating_sub(1), len.saturating_sub(1)),
+        )
     }
 
     /// Adds sentence `s`.
@@ -234,13 +240,19 @@ impl State {
     pub fn rouge12(&self, p: &Problem<'_>) -> (Score, Score) {
         (
             rouge_n(self.hits1, p.ref_tokens, self.len),
-            rouge_n(self.hits2, p.ref_tokens.saturating_sub(1), self.len.saturating_sub(1)),
+            rouge_n(
+                self.hits2,
+                p.ref_tokens.saturating_sub(1),
+                self.len.saturating_sub(1),
+            ),
         )
     }
 
     /// Current ROUGE-L (summary-level union LCS). Needs [`Problem::prepare_lcs`].
     pub fn rouge_l(&self, p: &Problem<'_>) -> Score {
-        let Some(lcs) = &p.lcs else { return Score::default() };
+        let Some(lcs) = &p.lcs else {
+            return Score::default();
+        };
         // Remaining unigram counts of both texts, decremented as hits are taken (quirk 9).
         let mut ref_left = p.ref_uni.clone();
         let mut cand_left = self.cand_uni.clone();
@@ -269,11 +281,18 @@ impl State {
     }
 }
 
-
 /// Recall, precision and F1 from a hit count and the two totals (0 where a total is 0).
 pub(crate) fn rouge_n(hits: u32, reference: usize, candidate: usize) -> Score {
     let ratio = |h: u32, t: usize| if t == 0 { 0.0 } else { f64::from(h) / t as f64 };
     let (recall, precision) = (ratio(hits, reference), ratio(hits, candidate));
-    let f = if recall + precision > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
-    Score { recall, precision, f }
+    let f = if recall + precision > 0.0 {
+        2.0 * precision * recall / (precision + recall)
+    } else {
+        0.0
+    };
+    Score {
+        recall,
+        precision,
+        f,
+    }
 }

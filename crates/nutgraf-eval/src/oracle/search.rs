@@ -7,7 +7,11 @@ use crate::{Error, Result};
 /// Scores of a state; ROUGE-L only when the problem has its LCS marks.
 fn scores(p: &Problem<'_>, state: &State) -> OracleScores {
     let (rouge1, rouge2) = state.rouge12(p);
-    OracleScores { rouge1, rouge2, rouge_l: state.rouge_l(p) }
+    OracleScores {
+        rouge1,
+        rouge2,
+        rouge_l: state.rouge_l(p),
+    }
 }
 
 /// Scores of a set of sentences.
@@ -21,20 +25,32 @@ pub(super) fn scores_of(p: &Problem<'_>, indices: &[usize]) -> OracleScores {
 }
 
 /// The objective's value if `s` were added to `state`.
-fn value_with(p: &Problem<'_>, state: &mut State, s: usize, objective: Objective, ops: &mut Vec<NgramOp>) -> f64 {
+fn value_with(
+    p: &Problem<'_>,
+    state: &mut State,
+    s: usize,
+    objective: Objective,
+    ops: &mut Vec<NgramOp>,
+) -> f64 {
     if objective.needs_lcs() {
         let mut next = state.clone();
         next.add(p, s, ops);
         objective.value(&scores(p, &next))
     } else {
         let (rouge1, rouge2) = state.try_add(p, s, ops);
-        objective.value(&OracleScores { rouge1, rouge2, ..OracleScores::default() })
+        objective.value(&OracleScores {
+            rouge1,
+            rouge2,
+            ..OracleScores::default()
+        })
     }
 }
 
 /// Sentences worth considering: those with at least one token.
 fn usable(p: &Problem<'_>) -> Vec<usize> {
-    (0..p.candidates.len()).filter(|&s| p.candidates[s].len > 0).collect()
+    (0..p.candidates.len())
+        .filter(|&s| p.candidates[s].len > 0)
+        .collect()
 }
 
 /// Greedy forward selection; stops when no sentence strictly increases the objective.
@@ -125,7 +141,11 @@ fn subsets(n: usize, k: usize) -> u64 {
 }
 
 /// Every subset of at most `max_sentences` usable sentences.
-pub(super) fn exhaustive(p: &Problem<'_>, config: &OracleConfig, max_subsets: u64) -> Result<Vec<usize>> {
+pub(super) fn exhaustive(
+    p: &Problem<'_>,
+    config: &OracleConfig,
+    max_subsets: u64,
+) -> Result<Vec<usize>> {
     let pool = usable(p);
     let count = subsets(pool.len(), config.max_sentences);
     if count > max_subsets {

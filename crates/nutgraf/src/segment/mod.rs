@@ -1,11 +1,42 @@
-//! Sentence splitting for news text (raw or tokenized).
+//! Sentence splitting for news text, raw or tokenized.
 //!
-//! First version: split after `.`, `!`, `?` followed by whitespace; blank lines end paragraphs.
-//! (To be replaced by the full splitter.)
+//! The splitter looks at whitespace-separated words, so spans always partition the text: every
+//! sentence is trimmed, sentences are in order, and only whitespace lies between them. It runs
+//! in linear time: one pass to profile the document, one to split, with a lookahead of a few
+//! words.
+//!
+//! A sentence ends after a word that ends in `.`, `!`, `?` or an ellipsis, plus any closing
+//! quotes or brackets after it (attached, `said."`, or separate PTB tokens, `said . ''`), when
+//! the rules for that mark accept the next word:
+//!
+//! * `!`, `?` and a lone PTB `.`: always, except before a lowercase word in cased text
+//!   (`"Why?" he asked`).
+//! * an attached period: in PTB-tokenized text never (`u.s.`, `l.l.` are abbreviations there;
+//!   sentence periods are separate tokens). In raw text it depends on the word: titles (`Mr.`,
+//!   `Gen.`) never end a sentence, `No.`/`Art.` not before a number, months not before a
+//!   number; ambiguous abbreviations (`U.S.`, `Inc.`, `Jr.`, initials `J.`) only before a
+//!   typical sentence opener (`The`, `He`...); any other word ends a sentence unless the next
+//!   word starts lowercase in cased text.
+//! * an ellipsis: in cased text before a capital; in lowercased text never.
+//!
+//! Lowercased text (no capitals at all) gives no case signal: there a period after an ordinary
+//! word always ends the sentence. Blank lines end paragraphs (and sentences); in a text with no
+//! blank line, each line is a paragraph unless the text looks hard-wrapped. A short dateline
+//! (`LONDON, England (CNN) --`) left on a line of its own is joined to the sentence after it.
+//! See `docs/SPLITTER.md` for measurements.
+
+mod abbrev;
+mod rules;
+mod words;
+
+use std::collections::VecDeque;
 
 use crate::document::Sentence;
+use abbrev::Kind;
+use rules::{Quotes, Terminal};
+use words::{Profile, Word, Words};
 
-/// Splits text into sentences with byte spans.
+/// Splits text into sentences with byte spans. Stateless and cheap: reuse one everywhere.
 #[derive(Debug, Clone, Default)]
 pub struct SentenceSplitter {}
 
@@ -16,31 +47,310 @@ impl SentenceSplitter {
     }
 
     /// Sentences of `text`, in order, trimmed; spans do not overlap and only whitespace lies
-    /// between them.
+    /// between them. Paragraph numbers start at 0 and count blank-line separated blocks (or
+    /// lines, in text without blank lines that is not hard-wrapped).
     pub fn split(&self, text: &str) -> Vec<Sentence> {
-        let mut out = Vec::new();
-        let mut start = None;
-        let bytes = text.as_bytes();
-        for (i, c) in text.char_indices() {
-            if start.is_none() && !c.is_whitespace() {
-                start = Some(i);
+        let profile = Profile::of(text);
+        let mut state = Splitter {
+            text,
+            profile,
+            words: Words::new(text, profile.newlines),
+            ahead: VecDeque::new(),
+            out: Vec::new(),
+        };
+        state.run();
+        merge_datelines(text, &mut state.out);
+        state.out
+    }
+}
+
+/// One run of the splitter over one text.
+struct Splitter<'a> {
+    text: &'a str,
+    profile: Profile,
+    words: Words<'a>,
+    ahead: VecDeque<Word>,
+    out: Vec<Sentence>,
+}
+
+impl<'a> Splitter<'a> {
+    fn peek(&mut self, k: usize) -> Option<Word> {
+        while self.ahead.len() <= k {
+            let w = self.words.next()?;
+            self.ahead.push_back(w);
+        }
+        self.ahead.get(k).copied()
+    }
+
+    fn next_word(&mut self) -> Option<Word> {
+        self.ahead.pop_front().or_else(|| self.words.next())
+    }
+
+    fn word(&self, w: Word) -> &'a str {
+        &self.text[w.start..w.end]
+    }
+
+    fn run(&mut self) {
+        let mut paragraph = 0;
+        let mut current: Option<std::ops::Range<usize>> = None;
+        let mut quotes = Quotes::default();
+        let mut prev = "";
+        let mut seen = false;
+        while let Some(w) = self.next_word() {
+            if w.para_break && seen {
+                if let Some(span) = current.take() {
+                    self.out.push(Sentence { span, paragraph });
+                }
+                paragraph += 1;
+                quotes = Quotes::default();
             }
-            let end_here = matches!(c, '.' | '!' | '?')
-                && bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace());
-            if let (true, Some(s)) = (end_here, start) {
-                out.push(Sentence {
-                    span: s..i + 1,
-                    paragraph: 0,
-                });
-                start = None;
+            seen = true;
+            let word = self.word(w);
+            quotes.update(prev, word);
+            prev = word;
+            let span = current.get_or_insert(w.start..w.end);
+            span.end = w.end;
+            let Some((terminal, mut closed)) = rules::terminal(word) else {
+                continue;
+            };
+            // Absorb the closing quotes and brackets that follow as separate tokens.
+            while let Some(n) = self.peek(0) {
+                let nw = self.word(n);
+                if n.para_break || !(quotes.closes(nw) || self.closes_by_context(nw)) {
+                    break;
+                }
+                self.next_word();
+                quotes.update(prev, nw);
+                prev = nw;
+                closed = true;
+                if let Some(span) = current.as_mut() {
+                    span.end = n.end;
+                }
+            }
+            if self.ends_here(terminal, closed) {
+                if let Some(span) = current.take() {
+                    self.out.push(Sentence { span, paragraph });
+                }
             }
         }
-        if let Some(s) = start {
-            out.push(Sentence {
-                span: s..text.trim_end().len(),
-                paragraph: 0,
-            });
+        if let Some(span) = current {
+            self.out.push(Sentence { span, paragraph });
         }
-        out
+    }
+
+    /// A lone `"` or `'` right after a sentence end also closes when a comma or a speech verb
+    /// follows it (`? ' , beckham said`, `. " doungal said`), whatever the parity says.
+    fn closes_by_context(&mut self, quote: &str) -> bool {
+        if !matches!(quote, "\"" | "'") {
+            return false;
+        }
+        let mut after = Vec::with_capacity(3);
+        for k in 1..=3 {
+            match self.peek(k) {
+                Some(w) if !w.para_break => after.push(self.word(w)),
+                _ => break,
+            }
+        }
+        match after.first() {
+            Some(&("," | ";")) => true,
+            _ => after.iter().take(3).any(|w| is_speech_verb(w)),
+        }
+    }
+
+    /// Whether the sentence ends after a word ending in `terminal` (and closers, if `closed`).
+    fn ends_here(&mut self, terminal: Terminal<'_>, closed: bool) -> bool {
+        let Some(next) = self.peek(0) else {
+            return true;
+        };
+        if next.para_break {
+            return true;
+        }
+        let mut content = self.word(next);
+        if rules::is_terminal_only(content) {
+            // `Corp. .` or `. ...`: the following mark decides.
+            return false;
+        }
+        // Look past opening quotes and brackets that stand alone (`. `` He`, `. -LRB- The`).
+        let mut k = 0;
+        while rules::is_standalone_opener(content) && k < 3 {
+            k += 1;
+            match self.peek(k) {
+                Some(w) if !w.para_break => content = self.word(w),
+                _ => return true,
+            }
+        }
+        let content = rules::strip_openers(content);
+        let first = content.chars().next();
+        if first.is_some_and(|c| matches!(c, ',' | ';' | ':' | '%')) {
+            // No sentence starts with a comma: `? ' , beckham said`.
+            return false;
+        }
+        let cased = self.profile.cased;
+        let lower_next = cased && first.is_some_and(char::is_lowercase);
+        match terminal {
+            Terminal::Strong | Terminal::LonePeriod => !lower_next,
+            Terminal::Ellipsis => cased && first.is_some_and(char::is_uppercase),
+            Terminal::Attached { stem } => {
+                if self.profile.tokenized && !closed {
+                    return false;
+                }
+                let digit_next = first.is_some_and(|c| c.is_ascii_digit() || c == '#');
+                let opener = || abbrev::is_opener(content, cased);
+                match classify(stem) {
+                    Some(Kind::Title | Kind::Internal) => false,
+                    Some(Kind::Numeric) if digit_next => false,
+                    Some(Kind::Month) if digit_next => false,
+                    Some(Kind::Month | Kind::Ambiguous) => {
+                        opener() || (closed && cased && first.is_some_and(char::is_uppercase))
+                    }
+                    Some(Kind::Numeric) | None => !lower_next,
+                }
+            }
+        }
+    }
+}
+
+/// Verbs of saying that follow a closing quotation (`" ... , " he said`).
+fn is_speech_verb(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "said"
+            | "says"
+            | "added"
+            | "adds"
+            | "asked"
+            | "told"
+            | "wrote"
+            | "writes"
+            | "explained"
+            | "insisted"
+            | "continued"
+            | "claimed"
+            | "admitted"
+            | "tweeted"
+            | "replied"
+    )
+}
+
+/// The abbreviation kind of the word before an attached period, if it is one: by shape for
+/// dotted acronyms (`U.S`, `a.m`, `Ph.D`) and initials (`J`), by table otherwise.
+fn classify(stem: &str) -> Option<Kind> {
+    let stem = rules::strip_openers(stem);
+    if stem.is_empty() || stem.len() > 8 {
+        return None;
+    }
+    let lower = stem.to_lowercase();
+    if let Some(kind) = abbrev::lookup(&lower) {
+        return Some(kind);
+    }
+    if lower == "e.g" || lower == "i.e" {
+        return Some(Kind::Internal);
+    }
+    let dotted = lower.contains('.')
+        && lower.split('.').all(|seg| {
+            (1..=2).contains(&seg.chars().count()) && seg.chars().all(char::is_alphabetic)
+        });
+    let initial = lower.chars().count() == 1 && lower.chars().all(char::is_alphabetic);
+    (dotted || initial).then_some(Kind::Ambiguous)
+}
+
+/// Joins a short dateline left alone in its paragraph (`LONDON, England (CNN) --`) to the
+/// sentence after it (the first of the next paragraph), then renumbers paragraphs densely.
+fn merge_datelines(text: &str, out: &mut Vec<Sentence>) {
+    if out.len() < 2 {
+        return;
+    }
+    let mut merged: Vec<Sentence> = Vec::with_capacity(out.len());
+    let mut pending: Option<usize> = None;
+    for i in 0..out.len() {
+        let s = &out[i];
+        let start = pending.take().unwrap_or(s.span.start);
+        let alone = out.get(i + 1).is_some_and(|n| n.paragraph != s.paragraph)
+            && (i == 0 || out[i - 1].paragraph != s.paragraph);
+        if alone && is_dateline(&text[s.span.clone()]) {
+            pending = Some(start);
+            continue;
+        }
+        merged.push(Sentence {
+            span: start..s.span.end,
+            paragraph: s.paragraph,
+        });
+    }
+    // Dense paragraph numbers: a dateline's paragraph has emptied.
+    let mut dense = 0;
+    let mut last = None;
+    for s in merged.iter_mut() {
+        if last.is_some_and(|l| l != s.paragraph) {
+            dense += 1;
+        }
+        last = Some(s.paragraph);
+        s.paragraph = dense;
+    }
+    *out = merged;
+}
+
+/// A dateline: at most 8 words, no sentence-final mark, ending with a credit in brackets
+/// (`(CNN)`, `-LRB- AP -RRB-`) or a dash, or all capitals (`WASHINGTON`).
+fn is_dateline(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().take(9).collect();
+    let Some(&last) = words.last() else {
+        return false;
+    };
+    if words.len() > 8 || rules::terminal(last).is_some() {
+        return false;
+    }
+    let credit = last.ends_with(')') || last.eq_ignore_ascii_case("-RRB-");
+    let dash = matches!(last, "--" | "-" | "—" | "–");
+    let capitals = s.chars().any(char::is_alphabetic)
+        && !s.chars().any(char::is_lowercase)
+        && words.len() <= 3;
+    credit || dash || capitals
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        SentenceSplitter::new()
+            .split(text)
+            .into_iter()
+            .map(|s| &text[s.span])
+            .collect()
+    }
+
+    #[test]
+    fn classifies_stems() {
+        assert_eq!(classify("U.S"), Some(Kind::Ambiguous));
+        assert_eq!(classify("(Mr"), Some(Kind::Title));
+        assert_eq!(classify("J"), Some(Kind::Ambiguous));
+        assert_eq!(classify("e.g"), Some(Kind::Internal));
+        assert_eq!(classify("said"), None);
+        assert_eq!(classify("2015"), None);
+    }
+
+    #[test]
+    fn basic_split() {
+        assert_eq!(
+            split("It rained. We left!  Why? "),
+            ["It rained.", "We left!", "Why?"]
+        );
+        assert_eq!(split(""), Vec::<&str>::new());
+        assert_eq!(split("  \n "), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn datelines() {
+        assert!(is_dateline("LONDON, England (CNN) --"));
+        assert!(is_dateline("WASHINGTON"));
+        assert!(!is_dateline("He left."));
+        let text = "LONDON, England (CNN) --\n\nPolice said on Monday. They left.";
+        assert_eq!(
+            split(text),
+            [
+                "LONDON, England (CNN) --\n\nPolice said on Monday.",
+                "They left."
+            ]
+        );
     }
 }

@@ -1,0 +1,159 @@
+//! Turning one summary into integer token ids: SEE reading, length limits, lower-casing,
+//! stopwords, stemming and interning, once per token string.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
+use super::stem::stem_token;
+use super::text::{for_each_token, read_text, read_text_lcs, see_text, LengthLimit};
+
+/// ROUGE-1.5.5's `-s` list (`smart_common_words.txt` from the ROUGE distribution).
+const STOPWORDS_TXT: &str = include_str!("../../data/smart_common_words.txt");
+
+/// Marks a raw token that `-s` removes.
+const STOP: u32 = u32::MAX;
+
+/// Above this many distinct raw tokens a worker's vocabulary is dropped between documents, so
+/// that a long batch cannot grow it without bound.
+const MAX_VOCAB: usize = 1 << 20;
+
+/// The token analysis options (part of the scorer's configuration).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Analysis {
+    pub stem: bool,
+    pub stopwords: bool,
+    pub limit: LengthLimit,
+    pub fix_lcs_bytes: bool,
+}
+
+/// Whether a lower-case token is on the `-s` list (the script compares whole fields; its
+/// entries with apostrophes can never match a token).
+fn is_stopword(token: &[u8]) -> bool {
+    static LIST: OnceLock<HashSet<&'static [u8]>> = OnceLock::new();
+    LIST.get_or_init(|| STOPWORDS_TXT.lines().map(str::as_bytes).collect())
+        .contains(token)
+}
+
+/// Interns raw tokens to ids of their final (stop-filtered, stemmed) form. Ids are only compared
+/// within one document, so one vocabulary serves all the documents a worker scores.
+#[derive(Default)]
+pub(crate) struct Vocab {
+    raw: FxHashMap<Box<[u8]>, u32>,
+    forms: FxHashMap<Box<[u8]>, u32>,
+    lower: Vec<u8>,
+}
+
+impl Vocab {
+    /// Number of distinct final forms (ids are below this).
+    pub fn len(&self) -> usize {
+        self.forms.len()
+    }
+
+    /// Called between documents: forgets everything when the vocabulary got too large.
+    pub fn maybe_reset(&mut self) {
+        if self.raw.len() > MAX_VOCAB {
+            self.raw.clear();
+            self.forms.clear();
+        }
+    }
+
+    #[inline]
+    fn id(&mut self, raw: &[u8], an: &Analysis) -> u32 {
+        if let Some(&id) = self.raw.get(raw) {
+            return id;
+        }
+        self.lower.clear();
+        self.lower.extend(raw.iter().map(u8::to_ascii_lowercase));
+        let id = if an.stopwords && is_stopword(&self.lower) {
+            STOP
+        } else {
+            let form = if an.stem {
+                stem_token(&self.lower)
+            } else {
+                std::borrow::Cow::Borrowed(&self.lower[..])
+            };
+            match self.forms.get(&*form) {
+                Some(&id) => id,
+                None => {
+                    let id = u32::try_from(self.forms.len()).unwrap_or(STOP - 1);
+                    self.forms.insert(form.into_owned().into_boxed_slice(), id);
+                    id
+                }
+            }
+        };
+        self.raw.insert(raw.into(), id);
+        id
+    }
+
+    fn push_tokens(
+        &mut self,
+        pieces: &[&[u8]],
+        an: &Analysis,
+        out: &mut Vec<u32>,
+        ends: &mut Vec<u32>,
+    ) {
+        for piece in pieces {
+            for_each_token(piece, |t| {
+                let id = self.id(t, an);
+                if id != STOP {
+                    out.push(id);
+                }
+            });
+            ends.push(out.len() as u32);
+        }
+    }
+}
+
+/// One summary as ROUGE-1.5.5 sees it: the flat token list of `readText` and the units of
+/// `readText_LCS`.
+#[derive(Default, Debug, Clone)]
+pub(crate) struct Prepared {
+    /// Tokens of `readText` (ROUGE-N, ROUGE-S, unigram clipping of ROUGE-L/W).
+    pub flat: Vec<u32>,
+    /// Tokens of the ROUGE-L/W units, concatenated.
+    pub lcs: Vec<u32>,
+    /// End offset in `lcs` of each unit.
+    pub lcs_ends: Vec<u32>,
+}
+
+impl Prepared {
+    /// The ROUGE-L/W units as token slices.
+    pub fn units(&self) -> impl Iterator<Item = &[u32]> + '_ {
+        let mut start = 0usize;
+        self.lcs_ends.iter().map(move |&e| {
+            let s = &self.lcs[start..e as usize];
+            start = e as usize;
+            s
+        })
+    }
+}
+
+/// Fills `out` with the tokens of `sentences`.
+pub(crate) fn prepare<S: AsRef<str>>(
+    sentences: &[S],
+    an: &Analysis,
+    vocab: &mut Vocab,
+    out: &mut Prepared,
+) {
+    let see: Vec<&[u8]> = sentences
+        .iter()
+        .filter_map(|s| see_text(s.as_ref().as_bytes()))
+        .collect();
+    let mut pieces = Vec::with_capacity(see.len());
+    read_text(&see, an.limit, &mut pieces);
+    out.flat.clear();
+    out.lcs.clear();
+    out.lcs_ends.clear();
+    let lcs_differs = matches!(an.limit, LengthLimit::Bytes(_)) && !an.fix_lcs_bytes;
+    if lcs_differs {
+        let mut ends = Vec::new();
+        vocab.push_tokens(&pieces, an, &mut out.flat, &mut ends);
+        read_text_lcs(&see, an.limit, an.fix_lcs_bytes, &mut pieces);
+        vocab.push_tokens(&pieces, an, &mut out.lcs, &mut out.lcs_ends);
+    } else {
+        vocab.push_tokens(&pieces, an, &mut out.flat, &mut out.lcs_ends);
+        out.lcs.extend_from_slice(&out.flat);
+    }
+}

@@ -1,0 +1,192 @@
+//! Word-level tests of the boundary rules: terminal punctuation, quotes and brackets (raw and
+//! PTB-escaped), and the quote-parity state that tells an opening `"` from a closing one.
+
+/// Characters that open a quotation or bracket when they lead a word.
+const OPEN_CHARS: &[char] = &['"', '\'', '“', '‘', '(', '[', '{', '«', '`', '¿', '¡'];
+/// Characters that close a quotation or bracket when they end a word.
+const CLOSE_CHARS: &[char] = &['"', '\'', '”', '’', ')', ']', '}', '»'];
+
+/// What ends a word that may end a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Terminal<'a> {
+    /// `!` or `?` (possibly repeated or mixed, possibly attached: `said?`).
+    Strong,
+    /// An ellipsis, `...` or `…`, alone or attached.
+    Ellipsis,
+    /// A period standing alone, as in PTB-tokenized text.
+    LonePeriod,
+    /// A period attached to a word; `stem` is the word without openers, closers and the period.
+    Attached {
+        /// The word before the period (`U.S`, `Mr`, `said`).
+        stem: &'a str,
+    },
+}
+
+/// The terminal a word ends with, and whether closing quotes/brackets follow it in the word.
+pub(crate) fn terminal(word: &str) -> Option<(Terminal<'_>, bool)> {
+    let core = word.trim_end_matches(CLOSE_CHARS);
+    let closed = core.len() < word.len();
+    let core = core.trim_start_matches(OPEN_CHARS);
+    let last = core.chars().next_back()?;
+    let kind = match last {
+        '!' | '?' | '‼' | '⁉' => Terminal::Strong,
+        '…' => Terminal::Ellipsis,
+        '.' if core.ends_with("..") => Terminal::Ellipsis,
+        '.' if core.len() == 1 => Terminal::LonePeriod,
+        '.' => {
+            let stem = &core[..core.len() - 1];
+            // `?.` or `!.`: the strong mark decides.
+            if stem.ends_with(['!', '?']) {
+                Terminal::Strong
+            } else {
+                Terminal::Attached { stem }
+            }
+        }
+        _ => return None,
+    };
+    Some((kind, closed))
+}
+
+/// True for a word made only of terminal punctuation (`.`, `?!`, `...`): the boundary, if any,
+/// comes after it, not before.
+pub(crate) fn is_terminal_only(word: &str) -> bool {
+    !word.is_empty()
+        && word
+            .chars()
+            .all(|c| matches!(c, '.' | '!' | '?' | '…' | '‼' | '⁉'))
+}
+
+/// PTB escapes for brackets, any case.
+fn is_ptb(word: &str, names: &[&str]) -> bool {
+    names.iter().any(|n| word.eq_ignore_ascii_case(n))
+}
+
+/// A word that only opens a quotation or bracket (`` `` ``, `-LRB-`, a lone `(` or `“`).
+pub(crate) fn is_standalone_opener(word: &str) -> bool {
+    word == "``"
+        || is_ptb(word, &["-LRB-", "-LSB-", "-LCB-"])
+        || (!word.is_empty() && word.chars().all(|c| OPEN_CHARS.contains(&c)))
+}
+
+/// `word` without leading quotes and brackets.
+pub(crate) fn strip_openers(word: &str) -> &str {
+    word.trim_start_matches(OPEN_CHARS)
+}
+
+/// Open quotations, tracked to tell an opening `"` or `'` from a closing one where the text
+/// has them as separate tokens (lowercased PTB CNN/DailyMail: `. " there were` opens,
+/// `rape . " outrage` closes). Reset at each paragraph.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Quotes {
+    double: bool,
+    single: bool,
+}
+
+impl Quotes {
+    /// True when `word`, coming right after a sentence-final mark, closes something and so
+    /// belongs to the sentence that ends.
+    pub fn closes(&self, word: &str) -> bool {
+        match word {
+            "\"" => self.double,
+            "'" => self.single,
+            "''" => true,
+            _ => {
+                is_ptb(word, &["-RRB-", "-RSB-", "-RCB-"])
+                    || (!word.is_empty() && word.chars().all(|c| CLOSE_CHARS.contains(&c)))
+            }
+        }
+    }
+
+    /// Updates the state with `word`, which follows `prev`.
+    pub fn update(&mut self, prev: &str, word: &str) {
+        // Anchors that resynchronize the parity: a lone quote after a comma closes
+        // (`, " he said`), after a colon opens (`said : " we`).
+        let anchor = match prev {
+            "," => Some(false),
+            ":" => Some(true),
+            _ => None,
+        };
+        match word {
+            "\"" => self.double = anchor.unwrap_or(!self.double),
+            "``" | "“" => self.double = true,
+            "''" | "”" => self.double = false,
+            "‘" => self.single = true,
+            "’" => self.single = false,
+            // A lone `'` after a word ending in `s` outside a quotation is a possessive
+            // (`the militants ' funding`), not a quotation mark.
+            "'" => {
+                let possessive = !self.single && prev.ends_with(['s', 'S']);
+                if let Some(open) = anchor {
+                    self.single = open;
+                } else if !possessive {
+                    self.single = !self.single;
+                }
+            }
+            _ => {
+                if word.starts_with(['"', '“']) {
+                    self.double = true;
+                }
+                if word.len() > 1 && word.ends_with(['"', '”']) {
+                    self.double = false;
+                }
+                if let Some(rest) = word.strip_prefix(['\'', '‘']) {
+                    if !rest.is_empty() && !is_clitic(rest) {
+                        self.single = true;
+                    }
+                }
+                let before = word.trim_end_matches(['\'', '’']);
+                if before.len() < word.len() && !before.is_empty() {
+                    // `Jones'` may be a possessive; it closes only an open quotation.
+                    if self.single || !before.ends_with(['s', 'S']) {
+                        self.single = false;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Contraction suffixes after an apostrophe (`'s`, `'re`...) and decade forms (`'90s`).
+fn is_clitic(rest: &str) -> bool {
+    let rest = rest.trim_end_matches(|c: char| !c.is_alphanumeric());
+    matches!(
+        rest.to_ascii_lowercase().as_str(),
+        "s" | "re" | "ve" | "ll" | "d" | "m" | "t" | "em" | "n"
+    ) || rest.starts_with(|c: char| c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminals() {
+        assert_eq!(
+            terminal("said.\""),
+            Some((Terminal::Attached { stem: "said" }, true))
+        );
+        assert_eq!(
+            terminal("(below.)"),
+            Some((Terminal::Attached { stem: "below" }, true))
+        );
+        assert_eq!(terminal("."), Some((Terminal::LonePeriod, false)));
+        assert_eq!(terminal("why?!"), Some((Terminal::Strong, false)));
+        assert_eq!(terminal("so..."), Some((Terminal::Ellipsis, false)));
+        assert_eq!(terminal("3.5"), None);
+        assert_eq!(terminal("\""), None);
+    }
+
+    #[test]
+    fn quote_parity() {
+        let mut q = Quotes::default();
+        q.update("said", "\"");
+        assert!(q.closes("\""));
+        q.update("uniform", "\"");
+        assert!(!q.closes("\""));
+        q.update("militants", "'");
+        assert!(!q.closes("'"), "possessive is not a quote");
+        q.update(":", "'");
+        assert!(q.closes("'"));
+        assert!(q.closes("-RRB-") && q.closes("''") && q.closes(")\""));
+    }
+}
