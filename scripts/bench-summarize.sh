@@ -36,19 +36,23 @@ $PY scripts/bench_sumy.py time "$WORK/docs.jsonl" --methods "$METHODS" --max-sec
 "$BIN" "$WORK/all.jsonl" --methods "lead,$METHODS,centroid,pacsum" --threads "$THREADS" | tee "$WORK/nutgraf_all.tsv" >&2
 
 echo
-echo "| method | sumy docs/s (docs timed) | nutgraf docs/s, 1 thread | ratio | nutgraf docs/s, $THREADS threads | whole validation set ($(wc -l < "$WORK/all.jsonl") docs), $THREADS threads |"
-echo "|---|---:|---:|---:|---:|---:|"
-awk -F'\t' -v OFS=' | ' '
+echo "| method | sumy docs/s (docs timed) | nutgraf docs/s, 1 thread | ratio | nutgraf docs/s, $THREADS threads | method alone, 1 thread (ratio) | whole validation set ($(wc -l < "$WORK/all.jsonl") docs), $THREADS threads |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
+awk -F'\t' '
     FNR == 1 { file++ }
     file == 1 { sumy[$1] = $4; sumy_n[$1] = $2; next }
-    file == 2 { one[$1] = $4; many[$1] = $6; order[++n] = $1; next }
+    file == 2 && $1 == "analysis" { analysis = $4; next }
+    file == 2 { one[$1] = $4; many[$1] = $6; alone[$1] = $9; order[++n] = $1; next }
     file == 3 { all_s[$1] = $5 }
     END {
         for (i = 1; i <= n; i++) {
             m = order[i]
             if (m in sumy) {
-                s = sprintf("%.1f (%d)", sumy[m], sumy_n[m]); r = sprintf("%.0f×", one[m] / sumy[m])
-            } else { s = "–"; r = "–" }
-            printf "| %s | %s | %.0f | %s | %.0f | %.2f s |\n", m, s, one[m], r, many[m], all_s[m]
+                s = sprintf("%.1f (%d)", sumy[m], sumy_n[m])
+                r = sprintf("%.0f×", one[m] / sumy[m])
+                a = sprintf("%.0f (%.0f×)", alone[m], alone[m] / sumy[m])
+            } else { s = "–"; r = "–"; a = sprintf("%.0f", alone[m]) }
+            printf "| %s | %s | %.0f | %s | %.0f | %s | %.2f s |\n", m, s, one[m], r, many[m], a, all_s[m]
         }
+        printf "\nAnalysis alone (from_sentences + Analyzer::analyze), 1 thread: %.0f docs/s.\n", analysis
     }' "$WORK/sumy.tsv" "$WORK/nutgraf.tsv" "$WORK/nutgraf_all.tsv"

@@ -227,6 +227,13 @@ pub struct RougeArgs {
     /// [perl] Weight of recall against precision in F (`-p`, default 0.5).
     #[arg(short = 'p', long = "alpha", value_name = "ALPHA")]
     pub alpha: Option<f64>,
+    /// [perl] Score ROUGE-W 0 against an empty reference (ROUGE-1.5.5 dies there).
+    #[arg(long)]
+    pub allow_empty_reference_w: bool,
+    /// [perl] Count bytes correctly for ROUGE-L/W under `-b` (ROUGE-1.5.5 never increments its
+    /// byte counter there, quirk 6; this gives different numbers from the script).
+    #[arg(long)]
+    pub fix_lcs_byte_limit: bool,
     /// [perl] Do not compute ROUGE-L (`-x`).
     #[arg(short = 'x', long = "no-lcs")]
     pub no_lcs: bool,

@@ -10,7 +10,11 @@
 //! `Document::from_sentences`, analysis (tokenize, Snowball English stemming, stopword removal
 //! with the analyzer's defaults), scoring and selection of 3 sentences. Each method is timed on
 //! one thread and on a rayon pool of `--threads` threads (default: all cores), and prints one
-//! tab-separated line: `method  docs  secs_1  docs_per_s_1  secs_n  docs_per_s_n  threads`.
+//! tab-separated line:
+//! `method  docs  secs_1  docs_per_s_1  secs_n  docs_per_s_n  threads  secs_m  docs_per_s_m`,
+//! where the last two time the method alone (scoring + selection, one thread) on documents
+//! analyzed beforehand, to separate the method's cost from the analyzer's. A first line
+//! `analysis  docs  secs  docs_per_s` times `Document::from_sentences` + analysis alone.
 //! The run checks its own output (every non-empty document gets 1..=3 sentences) so that it
 //! cannot silently measure no work.
 //!
@@ -18,7 +22,9 @@
 
 use std::time::Instant;
 
-use nutgraf::methods::MethodKind;
+use nutgraf::analysis::{Analyzed, Analyzer};
+use nutgraf::methods::{MethodConfig, MethodKind};
+use nutgraf::select::{Redundancy, Selector};
 use nutgraf::{Budget, Document, Summarizer};
 use rayon::prelude::*;
 
@@ -158,6 +164,18 @@ fn main() {
             std::process::exit(1);
         }
     };
+    let analyzer = Analyzer::default();
+    let start = Instant::now();
+    let analyzed: Vec<Analyzed> = docs
+        .iter()
+        .map(|d| analyzer.analyze(&Document::from_sentences(d)))
+        .collect();
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "analysis\t{}\t{secs:.4}\t{:.1}",
+        docs.len(),
+        docs.len() as f64 / secs
+    );
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads)
         .build()
@@ -177,13 +195,31 @@ fn main() {
         let secsn = start.elapsed().as_secs_f64();
         check(kind, args.budget, &serial);
         assert_eq!(serial, parallel, "{kind}: parallel run differs");
+        let method = MethodConfig::new(kind)
+            .build()
+            .expect("valid configuration");
+        let start = Instant::now();
+        let mut picked = 0usize;
+        for a in &analyzed {
+            let scores = method.score(a);
+            let mut selector = Selector::new(a, Budget::Sentences(args.budget), Redundancy::None);
+            method.select(a, &scores, &mut selector);
+            picked += selector.selected().len();
+        }
+        let secsm = start.elapsed().as_secs_f64();
+        assert_eq!(
+            picked,
+            serial.iter().map(|r| r.1).sum::<usize>(),
+            "{kind}: method-only run differs"
+        );
         let n = docs.len() as f64;
         println!(
-            "{kind}\t{}\t{secs1:.4}\t{:.1}\t{secsn:.4}\t{:.1}\t{}",
+            "{kind}\t{}\t{secs1:.4}\t{:.1}\t{secsn:.4}\t{:.1}\t{}\t{secsm:.4}\t{:.1}",
             docs.len(),
             n / secs1,
             n / secsn,
-            args.threads
+            args.threads,
+            n / secsm
         );
     }
 }

@@ -268,7 +268,7 @@ impl Rouge155 {
                             return Err(Error::Unsupported(format!(
                                 "ROUGE-W: reference {ri} has no tokens; ROUGE-1.5.5 dies on this \
                                  document (\"Illegal division by zero at ROUGE-1.5.5.pl line \
-                                 2454\"); set allow_empty_reference_w to score it 0"
+                                 2454\"); set `allow_empty_reference_w` (`--allow-empty-reference-w`) to score it 0"
                             )));
                         }
                         let sel = if base > 0.0 {
