@@ -31,7 +31,9 @@ $PY scripts/bench_sumy.py prepare "$DATA" "$WORK/all.jsonl" --limit 100000000
 cargo build --release -q -p nutgraf --example bench_methods
 BIN=${CARGO_TARGET_DIR:-target}/release/examples/bench_methods
 
-$PY scripts/bench_sumy.py time "$WORK/docs.jsonl" --methods "$METHODS" --max-seconds "$SUMY_MAX" | tee "$WORK/sumy.tsv" >&2
+# One core for sumy: numpy's BLAS would otherwise start a thread per core.
+OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 \
+    $PY scripts/bench_sumy.py time "$WORK/docs.jsonl" --methods "$METHODS" --max-seconds "$SUMY_MAX" | tee "$WORK/sumy.tsv" >&2
 "$BIN" "$WORK/docs.jsonl" --methods "lead,$METHODS,centroid,pacsum" --threads "$THREADS" | tee "$WORK/nutgraf.tsv" >&2
 "$BIN" "$WORK/all.jsonl" --methods "lead,$METHODS,centroid,pacsum" --threads "$THREADS" | tee "$WORK/nutgraf_all.tsv" >&2
 

@@ -21,6 +21,10 @@ pub enum Command {
     Summarize(SummarizeArgs),
     /// Score candidate summaries against references with ROUGE (ROUGE-1.5.5 or rouge-score).
     Rouge(RougeArgs),
+    /// Label each document with its oracle sentences: the set that maximizes ROUGE.
+    Oracle(OracleArgs),
+    /// Summarize a corpus and score it against its references in one pass.
+    Eval(EvalArgs),
 }
 
 /// How to react to a bad record in a corpus.
@@ -302,4 +306,114 @@ impl RougeArgs {
         }
         f
     }
+}
+
+/// Oracle search strategies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OracleStrategy {
+    /// Add the sentence that most increases the objective until none does.
+    Greedy,
+    /// Keep the best `--beam-size` sets of each size.
+    Beam,
+    /// Every subset of at most `--max-sentences` sentences.
+    Exhaustive,
+}
+
+/// Oracle options shared by `oracle` and `eval --method oracle`.
+#[derive(Debug, Args)]
+pub struct OracleOptions {
+    /// Search strategy.
+    #[arg(long, value_enum, default_value_t = OracleStrategy::Greedy)]
+    pub strategy: OracleStrategy,
+    /// Beam width of `--strategy beam`.
+    #[arg(long, default_value_t = 5)]
+    pub beam_size: usize,
+    /// What to maximize: r1, r2, rl, r1+r2 (F of each, summed) or mean.
+    #[arg(long, default_value = "r1+r2")]
+    pub objective: String,
+    /// At most this many sentences.
+    #[arg(long, default_value_t = 3)]
+    pub max_sentences: usize,
+    /// `--strategy exhaustive` refuses a document that needs more subsets than this.
+    #[arg(long, default_value_t = 1_000_000)]
+    pub max_subsets: u64,
+    /// Score without stemming (default: stemmed, as ROUGE-1.5.5 -m).
+    #[arg(long)]
+    pub no_rouge_stem: bool,
+}
+
+/// Output formats of `oracle`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OracleOutput {
+    /// One line per document: `id`, `indices`, `objective`, `rouge`.
+    Jsonl,
+    /// SummaRuNNer records `{"doc", "labels", "summaries"}` (plus `id`).
+    Summarunner,
+}
+
+/// `nutgraf oracle`.
+#[derive(Debug, Args)]
+pub struct OracleArgs {
+    /// Input selection.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Oracle options.
+    #[command(flatten)]
+    pub oracle: OracleOptions,
+    /// Output format.
+    #[arg(long, short = 'o', value_enum, default_value_t = OracleOutput::Jsonl)]
+    pub output: OracleOutput,
+}
+
+/// Flavours `eval` can report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EvalFlavor {
+    /// ROUGE-1.5.5: ROUGE-1, ROUGE-2, ROUGE-L (`-c 95 -r 1000 -n 2 -m`).
+    Perl,
+    /// rouge-score: rouge1, rouge2, rougeL, rougeLsum (stemmed).
+    Google,
+    /// Both.
+    Both,
+}
+
+/// `nutgraf eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Input selection.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Method options (`--method oracle` for the upper bound).
+    #[command(flatten)]
+    pub method: MethodArgs,
+    /// Oracle options, for `--method oracle`.
+    #[command(flatten)]
+    pub oracle: OracleOptions,
+    /// Budget: at most K sentences (default 3).
+    #[arg(long, short = 'k', group = "budget")]
+    pub sentences: Option<usize>,
+    /// Budget: at most N words.
+    #[arg(long, group = "budget")]
+    pub budget_words: Option<usize>,
+    /// Budget: at most N bytes.
+    #[arg(long, group = "budget")]
+    pub budget_bytes: Option<usize>,
+    /// Budget: this fraction of the sentences.
+    #[arg(long, group = "budget")]
+    pub ratio: Option<f64>,
+    /// Which ROUGE.
+    #[arg(long, value_enum, default_value_t = EvalFlavor::Perl)]
+    pub flavor: EvalFlavor,
+    /// Score only the first N bytes of each summary (ROUGE-1.5.5 `-b N`; SummaRuNNer's 75 and
+    /// 275-byte recall).
+    #[arg(long, value_name = "N")]
+    pub bytes: Option<usize>,
+    /// Score only the first N words of each summary (ROUGE-1.5.5 `-l N`).
+    #[arg(long, value_name = "N", conflicts_with = "bytes")]
+    pub words: Option<usize>,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+    /// Write per-document scores (JSONL: `id`, `indices`, scores) to this file.
+    #[arg(long, value_name = "FILE")]
+    pub per_doc: Option<PathBuf>,
 }

@@ -51,14 +51,18 @@ pub fn thread_pool(threads: Option<usize>) -> anyhow::Result<rayon::ThreadPool> 
     builder.build().context("cannot start worker threads")
 }
 
-/// Reads every input, parses and runs `work` on each document in parallel, and hands the
-/// results to `emit` in input order. Reading is sequential; parsing (JSON, sentence splitting)
-/// happens on the workers. Bad records are reported on stderr; with `OnError::Stop` the run ends
-/// at the first one, after everything before it has been emitted.
-pub fn run<T: Send>(
+/// Reads every input, parses and runs `work` on each document in parallel (with a per-worker
+/// state made by `init`), and hands the results to `emit` in input order.
+///
+/// A reader thread reads and decompresses (sequential by nature) while the workers parse
+/// (JSON, sentence splitting) and work on the previous chunk. Bad records are reported on
+/// stderr; with `OnError::Stop` the run ends at the first one, after everything before it has
+/// been emitted.
+pub fn run<T: Send, W>(
     args: &InputArgs,
     verb: &str,
-    work: impl Fn(&Document) -> T + Sync,
+    init: impl Fn() -> W + Sync + Send,
+    work: impl Fn(&mut W, &Document) -> Result<T, String> + Sync,
     mut emit: impl FnMut(&Document, T) -> anyhow::Result<()>,
 ) -> anyhow::Result<Outcome> {
     let options = read_options(args)?;
@@ -67,84 +71,76 @@ pub fn run<T: Send>(
     let progress = Progress::new(!args.no_progress);
     let mut counts = Counts::default();
     let inputs = if args.inputs.is_empty() { vec![PathBuf::from("-")] } else { args.inputs.clone() };
-    let mut chunk: Vec<RawRecord> = Vec::with_capacity(CHUNK);
-    let mut stopped = false;
 
-    // Processes a chunk; returns false when the run must stop at a bad record.
-    let mut flush = |chunk: &mut Vec<RawRecord>, counts: &mut Counts| -> anyhow::Result<bool> {
-        let parse_and_work = |raw: RawRecord| {
-            raw.parse(&options, &splitter).map(|record| {
-                let result = work(&record.document);
-                (record.document, result)
-            })
-        };
-        let results: Vec<Result<(Document, T), Error>> =
-            pool.install(|| chunk.par_drain(..).map(parse_and_work).collect());
-        for result in results {
-            match result {
-                Ok((doc, value)) => {
-                    emit(&doc, value)?;
-                    counts.documents += 1;
-                    progress.inc(1);
-                }
-                Err(err) => {
-                    progress.println(&format!("nutgraf: {err}"));
-                    if args.on_error == OnError::Stop {
-                        return Ok(false);
-                    }
-                    counts.skipped += 1;
-                }
-            }
+    // A document the work refuses (e.g. no reference to score against) is a bad record too.
+    let parse_and_work = |state: &mut W, item: Result<RawRecord, Error>| -> Result<(Document, T), Error> {
+        let record = item?.parse(&options, &splitter)?;
+        match work(state, &record.document) {
+            Ok(value) => Ok((record.document, value)),
+            Err(message) => Err(Error::Record { path: record.source, line: record.line, message }),
         }
-        Ok(true)
     };
 
-    'inputs: for path in &inputs {
-        let mut reader = match Reader::open(path, &options) {
-            Ok(reader) => reader,
-            Err(err) => {
-                if !flush(&mut chunk, &mut counts)? {
-                    stopped = true;
-                    break 'inputs;
-                }
-                progress.println(&format!("nutgraf: {err}"));
-                if args.on_error == OnError::Stop {
-                    stopped = true;
-                    break 'inputs;
-                }
-                counts.skipped += 1;
-                continue;
-            }
-        };
-        while let Some(raw) = reader.next_raw() {
-            match raw {
-                Ok(raw) => {
-                    chunk.push(raw);
-                    if chunk.len() == CHUNK && !flush(&mut chunk, &mut counts)? {
-                        stopped = true;
-                        break 'inputs;
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Result<RawRecord, Error>>>(2);
+    let reader_options = options.clone();
+    let mut stopped = false;
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        scope.spawn(move || read_chunks(&inputs, &reader_options, &sender));
+        for mut chunk in receiver.iter() {
+            let results: Vec<Result<(Document, T), Error>> =
+                pool.install(|| chunk.par_drain(..).map_init(&init, parse_and_work).collect());
+            for result in results {
+                match result {
+                    Ok((doc, value)) => {
+                        emit(&doc, value)?;
+                        counts.documents += 1;
+                        progress.inc(1);
                     }
-                }
-                Err(err) => {
-                    if !flush(&mut chunk, &mut counts)? {
-                        stopped = true;
-                        break 'inputs;
+                    Err(err) => {
+                        progress.println(&format!("nutgraf: {err}"));
+                        if args.on_error == OnError::Stop {
+                            stopped = true;
+                            // Dropping the receiver ends the reader thread at its next send.
+                            return Ok(());
+                        }
+                        counts.skipped += 1;
                     }
-                    progress.println(&format!("nutgraf: {err}"));
-                    if args.on_error == OnError::Stop {
-                        stopped = true;
-                        break 'inputs;
-                    }
-                    counts.skipped += 1;
                 }
             }
         }
-    }
-    if !stopped && !flush(&mut chunk, &mut counts)? {
-        stopped = true;
-    }
+        Ok(())
+    })?;
     if counts.documents + counts.skipped > 1 || stopped {
         progress.finish(verb, counts);
     }
     Ok(Outcome { counts, stopped })
+}
+
+/// The reader thread: sends records (and errors, in place) in chunks, until the inputs end or
+/// the receiver is gone.
+fn read_chunks(
+    inputs: &[PathBuf],
+    options: &ReadOptions,
+    sender: &std::sync::mpsc::SyncSender<Vec<Result<RawRecord, Error>>>,
+) {
+    let mut chunk = Vec::with_capacity(CHUNK);
+    for path in inputs {
+        match Reader::open(path, options) {
+            Ok(mut reader) => {
+                while let Some(item) = reader.next_raw() {
+                    chunk.push(item);
+                    if chunk.len() == CHUNK {
+                        let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK));
+                        if sender.send(full).is_err() {
+                            return;
+                        }
+                    }
+                }
+            }
+            Err(err) => chunk.push(Err(err)),
+        }
+    }
+    if !chunk.is_empty() {
+        let _ = sender.send(chunk);
+    }
 }

@@ -1,6 +1,8 @@
 //! Subcommands.
 
 mod corpus;
+mod eval;
+mod oracle;
 mod rouge;
 mod summarize;
 
@@ -13,5 +15,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Summarize(args) => summarize::run(args),
         Command::Rouge(args) => rouge::run(args),
+        Command::Oracle(args) => oracle::run(args),
+        Command::Eval(args) => eval::run(args),
     }
 }

@@ -19,7 +19,8 @@ pub fn run(args: SummarizeArgs) -> anyhow::Result<ExitCode> {
     let outcome = corpus::run(
         &args.input,
         "summarized",
-        |doc| summarizer.summarize(doc),
+        || (),
+        |_, doc| Ok(summarizer.summarize(doc)),
         |doc, summary| writer.write(doc, &summary),
     )?;
     writer.into_inner().flush()?;

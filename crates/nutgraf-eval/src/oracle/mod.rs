@@ -193,7 +193,7 @@ pub fn label(
         Strategy::Beam { size } => search::beam(&problem, config, size),
         Strategy::Exhaustive { max_subsets } => search::exhaustive(&problem, config, max_subsets)?,
     };
-    problem.prepare_lcs();
+    problem.prepare_lcs_for(&indices);
     let scores = search::scores_of(&problem, &indices);
     Ok(OracleResult {
         objective: config.objective.value(&scores),

@@ -5,7 +5,7 @@
 //! n-grams run across sentence boundaries of the summary taken in document order (quirk 8), and
 //! ROUGE-L is the summary-level union LCS with its clipping (quirk 9).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::Score;
 
@@ -49,8 +49,8 @@ pub(crate) struct Problem<'a> {
 
 impl<'a> Problem<'a> {
     pub fn new(doc: &'a [Vec<u32>], reference: &'a [Vec<u32>]) -> Problem<'a> {
-        let mut uni_slot: HashMap<u64, u32> = HashMap::new();
-        let mut bigram_slot: HashMap<u64, u32> = HashMap::new();
+        let mut uni_slot: HashMap<u64, u32> = HashMap::default();
+        let mut bigram_slot: HashMap<u64, u32> = HashMap::default();
         let (mut ref_uni, mut ref_bi) = (Vec::new(), Vec::new());
         let stream: Vec<u32> = reference.iter().flatten().copied().collect();
         for &t in &stream {
@@ -106,17 +106,25 @@ impl<'a> Problem<'a> {
         self.bigram_slot.get(&key(a, Some(b))).copied()
     }
 
-    /// Computes the LCS marks of every (reference sentence, candidate sentence) pair.
+    /// Computes the LCS marks of every (reference sentence, candidate sentence) pair, for
+    /// objectives that need ROUGE-L during the search.
     pub fn prepare_lcs(&mut self) {
-        if self.lcs.is_some() {
-            return;
+        let all: Vec<usize> = (0..self.doc.len()).collect();
+        self.prepare_lcs_for(&all);
+    }
+
+    /// Computes the LCS marks of the pairs with the candidate sentences `sentences` only (enough
+    /// to report ROUGE-L of a set found without it); other pairs keep empty marks.
+    pub fn prepare_lcs_for(&mut self, sentences: &[usize]) {
+        let (reference, doc) = (self.reference, self.doc);
+        let marks = self.lcs.get_or_insert_with(|| vec![vec![Vec::new(); doc.len()]; reference.len()]);
+        for (r, row) in reference.iter().zip(marks.iter_mut()) {
+            for &s in sentences {
+                if row[s].is_empty() {
+                    row[s] = super::lcs::marks(r, &doc[s]);
+                }
+            }
         }
-        let marks = self
-            .reference
-            .iter()
-            .map(|r| self.doc.iter().map(|c| super::lcs::marks(r, c)).collect())
-            .collect();
-        self.lcs = Some(marks);
     }
 }
 
@@ -262,6 +270,7 @@ impl State {
             union.clear();
             union.resize(slots.len().div_ceil(64), 0);
             for &s in &self.selected {
+                // Marks not computed (a set scored without ROUGE-L) count as none.
                 for (u, m) in union.iter_mut().zip(&lcs[r][s]) {
                     *u |= m;
                 }

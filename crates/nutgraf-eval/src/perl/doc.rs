@@ -157,3 +157,61 @@ pub(crate) fn prepare<S: AsRef<str>>(
         out.lcs.extend_from_slice(&out.flat);
     }
 }
+
+/// ROUGE-1.5.5's view of text as token ids, for callers that need the tokens themselves (the
+/// oracle): the same reading, lower-casing, `-s` and `-m` as the scorer, with no length limit.
+/// Ids are stable for the life of the tokenizer until [`Tokenizer::end_document`] drops a
+/// vocabulary grown too large, so compare ids only within one document.
+pub struct Tokenizer {
+    analysis: Analysis,
+    vocab: Vocab,
+}
+
+impl std::fmt::Debug for Tokenizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Tokenizer").field("distinct_forms", &self.vocab.len()).finish()
+    }
+}
+
+impl Tokenizer {
+    /// A tokenizer that stems (`-m`) and removes stopwords (`-s`) as asked.
+    pub fn new(stem: bool, remove_stopwords: bool) -> Tokenizer {
+        let analysis = Analysis {
+            stem,
+            stopwords: remove_stopwords,
+            limit: LengthLimit::None,
+            fix_lcs_bytes: false,
+        };
+        Tokenizer { analysis, vocab: Vocab::default() }
+    }
+
+    /// Appends the ids of the tokens of one sentence to `out`.
+    pub fn sentence(&mut self, sentence: &str, out: &mut Vec<u32>) {
+        let an = self.analysis;
+        if let Some(text) = see_text(sentence.as_bytes()) {
+            for_each_token(text, |t| {
+                let id = self.vocab.id(t, &an);
+                if id != STOP {
+                    out.push(id);
+                }
+            });
+        }
+    }
+
+    /// Token ids of each sentence.
+    pub fn sentences<S: AsRef<str>>(&mut self, sentences: &[S]) -> Vec<Vec<u32>> {
+        sentences
+            .iter()
+            .map(|s| {
+                let mut ids = Vec::new();
+                self.sentence(s.as_ref(), &mut ids);
+                ids
+            })
+            .collect()
+    }
+
+    /// Call between documents: forgets the vocabulary once it has grown too large.
+    pub fn end_document(&mut self) {
+        self.vocab.maybe_reset();
+    }
+}

@@ -38,6 +38,7 @@ pub mod stem;
 mod text;
 
 pub use bootstrap::{bootstrap, pyrouge_eval_ids, EvalIds};
+pub use doc::Tokenizer;
 pub use config::{PerlConfig, ScoringFormula, SkipBigram, SkipMetrics, Weight};
 pub use scorer::Rouge155;
 pub use scores::{CorpusScore, CorpusScores, DocScores, Estimate};

@@ -29,22 +29,27 @@ pub(crate) fn symmetric_eigen(
     let mut d = vec![0.0; n];
     let mut e = vec![0.0; n];
     tridiagonalize(&mut v, &mut d, &mut e, n);
-    tridiagonal_ql(&mut v, &mut d, &mut e, n, max_iterations.max(1));
+    // Both steps work on the transpose of the textbook transform V (the input is symmetric, so
+    // it is its own transpose): their inner loops then run along contiguous rows instead of
+    // strided columns, which the compiler vectorizes.
+    let mut vt = v;
+    tridiagonal_ql(&mut vt, &mut d, &mut e, n, max_iterations.max(1));
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by(|&x, &y| d[y].total_cmp(&d[x]).then(x.cmp(&y)));
     let values = order.iter().map(|&k| d[k]).collect();
     let vectors = order
         .iter()
-        .map(|&k| (0..n).map(|i| v[i * n + k]).collect())
+        .map(|&k| vt[k * n..(k + 1) * n].to_vec())
         .collect();
     (values, vectors)
 }
 
 /// Householder tridiagonalization (`tred2`): on return `d` is the diagonal, `e[1..]` the
-/// sub-diagonal, and `v` the accumulated orthogonal transform.
+/// sub-diagonal, and `v` the *transpose* of the accumulated orthogonal transform (the
+/// algorithm is run with every index pair swapped).
 fn tridiagonalize(v: &mut [f64], d: &mut [f64], e: &mut [f64], n: usize) {
     for j in 0..n {
-        d[j] = v[(n - 1) * n + j];
+        d[j] = v[j * n + (n - 1)];
     }
     for i in (1..n).rev() {
         let scale: f64 = d[..i].iter().map(|x| x.abs()).sum();
@@ -52,9 +57,9 @@ fn tridiagonalize(v: &mut [f64], d: &mut [f64], e: &mut [f64], n: usize) {
         if scale == 0.0 {
             e[i] = d[i - 1];
             for j in 0..i {
-                d[j] = v[(i - 1) * n + j];
-                v[i * n + j] = 0.0;
+                d[j] = v[j * n + (i - 1)];
                 v[j * n + i] = 0.0;
+                v[i * n + j] = 0.0;
             }
         } else {
             for x in d[..i].iter_mut() {
@@ -69,11 +74,11 @@ fn tridiagonalize(v: &mut [f64], d: &mut [f64], e: &mut [f64], n: usize) {
             e[..i].iter_mut().for_each(|x| *x = 0.0);
             for j in 0..i {
                 let f = d[j];
-                v[j * n + i] = f;
+                v[i * n + j] = f;
                 let mut g = e[j] + v[j * n + j] * f;
                 for k in j + 1..i {
-                    g += v[k * n + j] * d[k];
-                    e[k] += v[k * n + j] * f;
+                    g += v[j * n + k] * d[k];
+                    e[k] += v[j * n + k] * f;
                 }
                 e[j] = g;
             }
@@ -89,44 +94,45 @@ fn tridiagonalize(v: &mut [f64], d: &mut [f64], e: &mut [f64], n: usize) {
             for j in 0..i {
                 let (f, g) = (d[j], e[j]);
                 for k in j..i {
-                    v[k * n + j] -= f * e[k] + g * d[k];
+                    v[j * n + k] -= f * e[k] + g * d[k];
                 }
-                d[j] = v[(i - 1) * n + j];
-                v[i * n + j] = 0.0;
+                d[j] = v[j * n + (i - 1)];
+                v[j * n + i] = 0.0;
             }
         }
         d[i] = h;
     }
     // Accumulate the transformations.
     for i in 0..n - 1 {
-        v[(n - 1) * n + i] = v[i * n + i];
+        v[i * n + (n - 1)] = v[i * n + i];
         v[i * n + i] = 1.0;
         let h = d[i + 1];
         if h != 0.0 {
             for k in 0..=i {
-                d[k] = v[k * n + i + 1] / h;
+                d[k] = v[(i + 1) * n + k] / h;
             }
             for j in 0..=i {
-                let g: f64 = (0..=i).map(|k| v[k * n + i + 1] * v[k * n + j]).sum();
+                let g: f64 = (0..=i).map(|k| v[(i + 1) * n + k] * v[j * n + k]).sum();
                 for k in 0..=i {
-                    v[k * n + j] -= g * d[k];
+                    v[j * n + k] -= g * d[k];
                 }
             }
         }
         for k in 0..=i {
-            v[k * n + i + 1] = 0.0;
+            v[(i + 1) * n + k] = 0.0;
         }
     }
     for j in 0..n {
-        d[j] = v[(n - 1) * n + j];
-        v[(n - 1) * n + j] = 0.0;
+        d[j] = v[j * n + (n - 1)];
+        v[j * n + (n - 1)] = 0.0;
     }
-    v[(n - 1) * n + n - 1] = 1.0;
+    v[(n - 1) * n + (n - 1)] = 1.0;
     e[0] = 0.0;
 }
 
-/// Implicit QL on the tridiagonal matrix (`tql2`), accumulating rotations into `v`.
-fn tridiagonal_ql(v: &mut [f64], d: &mut [f64], e: &mut [f64], n: usize, max_iterations: usize) {
+/// Implicit QL on the tridiagonal matrix (`tql2`), accumulating rotations into `vt`, the
+/// transpose of the transform from [`tridiagonalize`].
+fn tridiagonal_ql(vt: &mut [f64], d: &mut [f64], e: &mut [f64], n: usize, max_iterations: usize) {
     for i in 1..n {
         e[i - 1] = e[i];
     }
@@ -172,10 +178,14 @@ fn tridiagonal_ql(v: &mut [f64], d: &mut [f64], e: &mut [f64], n: usize, max_ite
                     c = p / r;
                     p = c * d[i] - s * g;
                     d[i + 1] = h + s * (c * g + s * d[i]);
-                    for k in 0..n {
-                        let h = v[k * n + i + 1];
-                        v[k * n + i + 1] = s * v[k * n + i] + c * h;
-                        v[k * n + i] = c * v[k * n + i] - s * h;
+                    // `vt` is the transposed transform: row i is column i of V.
+                    let (head, tail) = vt.split_at_mut((i + 1) * n);
+                    let row_i = &mut head[i * n..];
+                    let row_next = &mut tail[..n];
+                    for (a, b) in row_i.iter_mut().zip(row_next.iter_mut()) {
+                        let h = *b;
+                        *b = s * *a + c * h;
+                        *a = c * *a - s * h;
                     }
                 }
                 p = -s * s2 * c3 * el1 * e[l] / dl1;
