@@ -80,11 +80,19 @@ impl<'a> Selector<'a> {
         }
     }
 
+    /// Token ids of sentence `i` for trigram blocking. An analysis made without them
+    /// ([`crate::analysis::Analyzer::analyze_with`]) blocks nothing: a caller's mistake, caught
+    /// in debug builds.
+    fn tokens(&self, i: usize) -> &'a [TermId] {
+        debug_assert_eq!(self.doc.tokens.len(), self.doc.len(), "trigram blocking needs tokens");
+        self.doc.tokens.get(i).map_or(&[], Vec::as_slice)
+    }
+
     fn blocked(&self, i: usize) -> bool {
         if self.redundancy != Redundancy::TrigramBlocking {
             return false;
         }
-        self.doc.tokens[i]
+        self.tokens(i)
             .windows(3)
             .any(|w| self.trigrams.contains(&[w[0], w[1], w[2]]))
     }
@@ -100,7 +108,7 @@ impl<'a> Selector<'a> {
         self.words += self.doc.words[i];
         self.bytes += self.doc.bytes[i];
         if self.redundancy == Redundancy::TrigramBlocking {
-            for w in self.doc.tokens[i].windows(3) {
+            for w in self.tokens(i).windows(3) {
                 self.trigrams.insert([w[0], w[1], w[2]]);
             }
         }

@@ -60,7 +60,8 @@ impl Summarizer {
 
     /// Summarizes `doc`. An empty document gives an empty summary.
     pub fn summarize(&self, doc: &Document) -> Summary {
-        let analyzed = self.analyzer.analyze(doc);
+        let tokens = self.config.redundancy == Redundancy::TrigramBlocking;
+        let analyzed = self.analyzer.analyze_with(doc, tokens);
         let mut scores = self.method.score(&analyzed);
         debug_assert_eq!(scores.len(), analyzed.len());
         scores.resize(analyzed.len(), 0.0);

@@ -4,13 +4,15 @@
 //! gives the same terms (see [`normalize`]). Term ids are dense and local to one document, so
 //! methods can use plain vectors indexed by term.
 
+mod cache;
 mod normalize;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
+use normalize::WordCounter;
 pub use normalize::{tokens, word_count};
 
 /// A term id, dense within one [`Analyzed`] document.
@@ -70,56 +72,59 @@ impl Analyzer {
         self.options
     }
 
-    /// Analyzes every sentence of `doc`.
+    /// Analyzes every sentence of `doc`, token ids for trigram blocking included.
     pub fn analyze(&self, doc: &Document) -> Analyzed {
-        let mut ids: HashMap<String, TermId> = HashMap::new();
-        let mut sentences = Vec::with_capacity(doc.len());
-        let mut words = Vec::with_capacity(doc.len());
-        let mut bytes = Vec::with_capacity(doc.len());
-        let mut all_tokens = Vec::with_capacity(doc.len());
-        for text in doc.sentence_texts() {
-            let mut terms = Vec::new();
-            let mut toks = Vec::new();
-            for tok in tokens(text) {
-                toks.push(tok.clone());
-                if self.options.stopwords && normalize::is_stopword(&tok) {
-                    continue;
+        self.analyze_with(doc, true)
+    }
+
+    /// Analyzes every sentence of `doc`; `tokens` says whether to fill [`Analyzed::tokens`]
+    /// (needed only for trigram blocking).
+    pub fn analyze_with(&self, doc: &Document, tokens: bool) -> Analyzed {
+        let n = doc.len();
+        let mut out = Analyzed {
+            n_terms: 0,
+            sentences: Vec::with_capacity(n),
+            tokens: Vec::with_capacity(if tokens { n } else { 0 }),
+            words: Vec::with_capacity(n),
+            bytes: Vec::with_capacity(n),
+        };
+        // Dense per-document ids, in first-occurrence order: the same whatever the memo holds.
+        // Token ids (for trigram blocking) have their own dense space, kept in a map since the
+        // memo's stamps serve the terms.
+        let mut next_term = 0u32;
+        let mut token_ids: FxHashMap<u32, TermId> = FxHashMap::default();
+        let mut buf = Vec::new();
+        cache::with_memo(|memo| {
+            memo.start_document();
+            for text in doc.sentence_texts() {
+                buf.clear();
+                let mut words = WordCounter::default();
+                for word in text.split_whitespace() {
+                    words.push(memo.word(word, &mut buf));
                 }
-                if !tok.chars().any(char::is_alphanumeric) {
-                    continue;
+                let mut sentence = Vec::with_capacity(buf.len());
+                for &t in &buf {
+                    let info = memo.info(t);
+                    if !info.content || (self.options.stopwords && info.stop) {
+                        continue;
+                    }
+                    let key = if self.options.stem { memo.stem(t, &self.stemmer) } else { t };
+                    sentence.push(memo.dense(key, &mut next_term));
                 }
-                let term = if self.options.stem {
-                    self.stemmer.stem(&tok).into_owned()
-                } else {
-                    tok
-                };
-                let next = ids.len() as TermId;
-                terms.push(*ids.entry(term).or_insert(next));
+                if tokens {
+                    let ids = buf.iter().map(|&t| {
+                        let next = token_ids.len() as TermId;
+                        *token_ids.entry(t).or_insert(next)
+                    });
+                    out.tokens.push(ids.collect());
+                }
+                out.sentences.push(sentence);
+                out.words.push(words.count);
+                out.bytes.push(text.len());
             }
-            sentences.push(terms);
-            words.push(word_count(text));
-            bytes.push(text.len());
-            all_tokens.push(toks);
-        }
-        let mut tok_ids: HashMap<String, TermId> = HashMap::new();
-        let token_ids = all_tokens
-            .into_iter()
-            .map(|toks| {
-                toks.into_iter()
-                    .map(|t| {
-                        let next = tok_ids.len() as TermId;
-                        *tok_ids.entry(t).or_insert(next)
-                    })
-                    .collect()
-            })
-            .collect();
-        Analyzed {
-            n_terms: ids.len(),
-            sentences,
-            tokens: token_ids,
-            words,
-            bytes,
-        }
+        });
+        out.n_terms = next_term as usize;
+        out
     }
 }
 
@@ -131,7 +136,8 @@ pub struct Analyzed {
     /// Content terms of each sentence, in order (stopwords and punctuation removed as configured).
     pub sentences: Vec<Vec<TermId>>,
     /// All normalized tokens of each sentence (punctuation and stopwords kept, not stemmed), as
-    /// ids in their own id space: used for trigram blocking.
+    /// ids in their own id space: used for trigram blocking. Empty when the analysis was asked
+    /// not to fill it ([`Analyzer::analyze_with`]).
     pub tokens: Vec<Vec<TermId>>,
     /// Words of each sentence, as counted by word budgets.
     pub words: Vec<usize>,

@@ -25,20 +25,54 @@ pub fn tokens(text: &str) -> impl Iterator<Item = String> + '_ {
 /// in raw and PTB form: a clitic token (`n't`, `'s`) is not a word, and a lone hyphen joins the
 /// words around it (`college - bound` is one word, like `college-bound`).
 pub fn word_count(text: &str) -> usize {
-    let mut count = 0usize;
-    let mut joined = false;
-    for w in text.split_whitespace() {
-        if w == "-" {
-            joined = count > 0;
-            continue;
-        }
-        let is_word = w.chars().any(char::is_alphanumeric) && !is_clitic_word(w);
-        if is_word && !joined {
-            count += 1;
-        }
-        joined = false;
+    let mut counter = WordCounter::default();
+    text.split_whitespace().for_each(|w| counter.push(word_kind(w)));
+    counter.count
+}
+
+/// What a whitespace field is to [`word_count`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum WordKind {
+    /// A lone hyphen: joins the words around it.
+    Hyphen,
+    /// A word: has a letter or digit and is not a clitic.
+    Word,
+    /// Anything else (punctuation, clitics).
+    Other,
+}
+
+/// The kind of a whitespace field.
+pub(crate) fn word_kind(w: &str) -> WordKind {
+    if w == "-" {
+        WordKind::Hyphen
+    } else if w.chars().any(char::is_alphanumeric) && !is_clitic_word(w) {
+        WordKind::Word
+    } else {
+        WordKind::Other
     }
-    count
+}
+
+/// [`word_count`] one field at a time.
+#[derive(Debug, Default)]
+pub(crate) struct WordCounter {
+    /// Words so far.
+    pub count: usize,
+    joined: bool,
+}
+
+impl WordCounter {
+    /// Counts the next field.
+    pub fn push(&mut self, kind: WordKind) {
+        match kind {
+            WordKind::Hyphen => {
+                self.joined = self.count > 0;
+                return;
+            }
+            WordKind::Word if !self.joined => self.count += 1,
+            _ => {}
+        }
+        self.joined = false;
+    }
 }
 
 /// True for an English stopword (NLTK's list plus clitic pieces; see `stopwords.rs`).
@@ -48,6 +82,10 @@ pub fn is_stopword(tok: &str) -> bool {
 
 /// A whitespace field that is only a PTB clitic (`n't`, `'s`, `’re`).
 fn is_clitic_word(w: &str) -> bool {
+    // Fast path: every clitic starts with an apostrophe or is `n't`.
+    if !w.contains(['\'', '’']) {
+        return false;
+    }
     let w = w.replace('’', "'").to_lowercase();
     matches!(
         w.as_str(),
@@ -86,7 +124,7 @@ fn normalize_chars(word: &str) -> String {
 }
 
 /// Tokens of one whitespace-separated word.
-fn word_tokens(word: &str) -> Vec<String> {
+pub(crate) fn word_tokens(word: &str) -> Vec<String> {
     if let Some(t) = ptb_escape(word) {
         return vec![t.to_string()];
     }
