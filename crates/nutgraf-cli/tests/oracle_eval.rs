@@ -12,13 +12,26 @@ fn validation(dir: &tempfile::TempDir, n: usize) -> (String, Vec<Value>) {
     let gz = flate2::read::GzDecoder::new(
         std::fs::File::open(shared().join("data/cnndm/validation.jsonl.gz")).unwrap(),
     );
-    let lines: Vec<String> = std::io::BufReader::new(gz).lines().take(n).map(Result::unwrap).collect();
-    let records = lines.iter().map(|l| serde_json::from_str(l).unwrap()).collect();
-    (write(dir, "val.jsonl", lines.join("\n").as_bytes()), records)
+    let lines: Vec<String> = std::io::BufReader::new(gz)
+        .lines()
+        .take(n)
+        .map(Result::unwrap)
+        .collect();
+    let records = lines
+        .iter()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    (
+        write(dir, "val.jsonl", lines.join("\n").as_bytes()),
+        records,
+    )
 }
 
 fn jsonl(stdout: &str) -> Vec<Value> {
-    stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+    stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
 }
 
 #[test]
@@ -26,7 +39,11 @@ fn oracle_labels_line_up_with_the_sentences() {
     let dir = tempfile::tempdir().unwrap();
     let (path, records) = validation(&dir, 50);
     let plain = jsonl(&nutgraf(&["oracle", &path]).expect_code(0).stdout);
-    let sr = jsonl(&nutgraf(&["oracle", &path, "--output", "summarunner"]).expect_code(0).stdout);
+    let sr = jsonl(
+        &nutgraf(&["oracle", &path, "--output", "summarunner"])
+            .expect_code(0)
+            .stdout,
+    );
     assert_eq!(plain.len(), 50);
     for ((p, s), r) in plain.iter().zip(&sr).zip(&records) {
         assert_eq!(p["id"], r["id"]);
@@ -34,18 +51,29 @@ fn oracle_labels_line_up_with_the_sentences() {
         let labels: Vec<&str> = s["labels"].as_str().unwrap().split('\n').collect();
         assert_eq!(doc.len(), labels.len());
         let ones: Vec<usize> = (0..labels.len()).filter(|&i| labels[i] == "1").collect();
-        let indices: Vec<usize> =
-            p["indices"].as_array().unwrap().iter().map(|v| v.as_u64().unwrap() as usize).collect();
+        let indices: Vec<usize> = p["indices"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_u64().unwrap() as usize)
+            .collect();
         assert_eq!(ones, indices);
         assert!(!indices.is_empty() && indices.len() <= 3);
         assert!(labels.iter().all(|l| *l == "0" || *l == "1"));
-        let highlights: Vec<&str> = r["highlights"].as_array().unwrap().iter().map(|h| h.as_str().unwrap()).collect();
+        let highlights: Vec<&str> = r["highlights"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h.as_str().unwrap())
+            .collect();
         assert_eq!(s["summaries"].as_str().unwrap(), highlights.join("\n"));
         // Every sentence is a piece of the article, in order.
         let article = r["article"].as_str().unwrap();
         let mut from = 0;
         for sentence in doc {
-            let at = article[from..].find(sentence).expect("sentence comes from the article");
+            let at = article[from..]
+                .find(sentence)
+                .expect("sentence comes from the article");
             from += at + sentence.len();
         }
         let f1 = p["rouge"]["ROUGE-1"]["f"].as_f64().unwrap();
@@ -61,7 +89,10 @@ fn oracle_strategies_are_ordered_by_objective() {
     let objective = |strategy: &[&str]| -> Vec<f64> {
         let mut args = vec!["oracle", path.as_str()];
         args.extend_from_slice(strategy);
-        jsonl(&nutgraf(&args).expect_code(0).stdout).iter().map(|v| v["objective"].as_f64().unwrap()).collect()
+        jsonl(&nutgraf(&args).expect_code(0).stdout)
+            .iter()
+            .map(|v| v["objective"].as_f64().unwrap())
+            .collect()
     };
     let greedy = objective(&["--strategy", "greedy"]);
     let beam = objective(&["--strategy", "beam", "--beam-size", "4"]);
@@ -76,25 +107,56 @@ fn oracle_strategies_are_ordered_by_objective() {
 #[test]
 fn a_record_without_reference_is_a_bad_record_for_oracle_and_eval() {
     let dir = tempfile::tempdir().unwrap();
-    let path = write(&dir, "c.jsonl", b"{\"id\": \"a\", \"article\": \"one . two .\"}\n");
+    let path = write(
+        &dir,
+        "c.jsonl",
+        b"{\"id\": \"a\", \"article\": \"one . two .\"}\n",
+    );
     for cmd in ["oracle", "eval"] {
         let run = nutgraf(&[cmd, &path]);
         assert_eq!(run.code, 1, "{cmd}: {}", run.stderr);
-        assert!(run.stderr.contains("c.jsonl:1") && run.stderr.contains("reference"), "{}", run.stderr);
+        assert!(
+            run.stderr.contains("c.jsonl:1") && run.stderr.contains("reference"),
+            "{}",
+            run.stderr
+        );
     }
 }
 
 /// Lines of candidates (` <q> `-joined) and references for `nutgraf rouge`.
-fn rouge_files(dir: &tempfile::TempDir, summaries: &[Value], records: &[Value]) -> (String, String) {
+fn rouge_files(
+    dir: &tempfile::TempDir,
+    summaries: &[Value],
+    records: &[Value],
+) -> (String, String) {
     let cand: Vec<String> = summaries
         .iter()
-        .map(|s| s["summary"].as_array().unwrap().iter().map(|x| x.as_str().unwrap()).collect::<Vec<_>>().join(" <q> "))
+        .map(|s| {
+            s["summary"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|x| x.as_str().unwrap())
+                .collect::<Vec<_>>()
+                .join(" <q> ")
+        })
         .collect();
     let refs: Vec<String> = records
         .iter()
-        .map(|r| r["highlights"].as_array().unwrap().iter().map(|x| x.as_str().unwrap()).collect::<Vec<_>>().join(" <q> "))
+        .map(|r| {
+            r["highlights"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|x| x.as_str().unwrap())
+                .collect::<Vec<_>>()
+                .join(" <q> ")
+        })
         .collect();
-    (write(dir, "cand.txt", cand.join("\n").as_bytes()), write(dir, "ref.txt", refs.join("\n").as_bytes()))
+    (
+        write(dir, "cand.txt", cand.join("\n").as_bytes()),
+        write(dir, "ref.txt", refs.join("\n").as_bytes()),
+    )
 }
 
 #[test]
@@ -102,26 +164,52 @@ fn eval_equals_summarize_then_rouge() {
     let dir = tempfile::tempdir().unwrap();
     let (path, records) = validation(&dir, 200);
     for method in ["lead", "textrank"] {
-        let summaries = jsonl(&nutgraf(&["summarize", &path, "--method", method, "-o", "jsonl"]).expect_code(0).stdout);
+        let summaries = jsonl(
+            &nutgraf(&["summarize", &path, "--method", method, "-o", "jsonl"])
+                .expect_code(0)
+                .stdout,
+        );
         let (cand, refs) = rouge_files(&dir, &summaries, &records);
         let rouge: Value = serde_json::from_str(
-            &nutgraf(&["rouge", &cand, &refs, "-c", "95", "-r", "1000", "-n", "2", "-m", "--json"]).expect_code(0).stdout,
+            &nutgraf(&[
+                "rouge", &cand, &refs, "-c", "95", "-r", "1000", "-n", "2", "-m", "--json",
+            ])
+            .expect_code(0)
+            .stdout,
         )
         .unwrap();
-        let eval: Value =
-            serde_json::from_str(&nutgraf(&["eval", &path, "--method", method, "--json"]).expect_code(0).stdout).unwrap();
+        let eval: Value = serde_json::from_str(
+            &nutgraf(&["eval", &path, "--method", method, "--json"])
+                .expect_code(0)
+                .stdout,
+        )
+        .unwrap();
         assert_eq!(eval["documents"], 200);
         assert_eq!(eval["corpus"], rouge["corpus"], "{method}");
         let google: Value = serde_json::from_str(
-            &nutgraf(&["rouge", &cand, &refs, "--flavor", "google", "--stem", "--json"]).expect_code(0).stdout,
+            &nutgraf(&[
+                "rouge", &cand, &refs, "--flavor", "google", "--stem", "--json",
+            ])
+            .expect_code(0)
+            .stdout,
         )
         .unwrap();
         let both: Value = serde_json::from_str(
-            &nutgraf(&["eval", &path, "--method", method, "--flavor", "both", "--json"]).expect_code(0).stdout,
+            &nutgraf(&[
+                "eval", &path, "--method", method, "--flavor", "both", "--json",
+            ])
+            .expect_code(0)
+            .stdout,
         )
         .unwrap();
-        assert_eq!(both["corpus"]["rougeLsum"], google["corpus"]["rougeLsum"], "{method}");
-        assert_eq!(both["corpus"]["ROUGE-2"], rouge["corpus"]["ROUGE-2"], "{method}");
+        assert_eq!(
+            both["corpus"]["rougeLsum"], google["corpus"]["rougeLsum"],
+            "{method}"
+        );
+        assert_eq!(
+            both["corpus"]["ROUGE-2"], rouge["corpus"]["ROUGE-2"],
+            "{method}"
+        );
     }
 }
 
@@ -192,11 +280,19 @@ fn eval_gives_the_same_numbers_on_other_text_styles() {
     let other = write(&dir, "styled.jsonl", restyled.join("\n").as_bytes());
     for method in ["lead", "textrank"] {
         let score = |p: &str| -> Value {
-            serde_json::from_str(&nutgraf(&["eval", p, "--method", method, "--json"]).expect_code(0).stdout).unwrap()
+            serde_json::from_str(
+                &nutgraf(&["eval", p, "--method", method, "--json"])
+                    .expect_code(0)
+                    .stdout,
+            )
+            .unwrap()
         };
         let (a, b) = (score(&path), score(&other));
         for metric in ["ROUGE-1", "ROUGE-2", "ROUGE-L"] {
-            let (x, y) = (a["corpus"][metric]["f"].as_f64().unwrap(), b["corpus"][metric]["f"].as_f64().unwrap());
+            let (x, y) = (
+                a["corpus"][metric]["f"].as_f64().unwrap(),
+                b["corpus"][metric]["f"].as_f64().unwrap(),
+            );
             assert!((x - y).abs() < 0.005, "{method} {metric}: {x} vs {y}");
         }
     }

@@ -178,25 +178,28 @@ impl Postings {
     }
 }
 
+/// A document whose sentences are the given term ids (one token per term, one word and one
+/// byte per token), for the methods' unit tests.
+#[cfg(test)]
+pub(crate) fn test_doc(sentences: Vec<Vec<TermId>>) -> Analyzed {
+    let n_terms = sentences
+        .iter()
+        .flatten()
+        .map(|&t| t as usize + 1)
+        .max()
+        .unwrap_or(0);
+    Analyzed {
+        n_terms,
+        words: sentences.iter().map(Vec::len).collect(),
+        bytes: sentences.iter().map(Vec::len).collect(),
+        tokens: sentences.clone(),
+        sentences,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn doc(sentences: Vec<Vec<TermId>>) -> Analyzed {
-        let n_terms = sentences
-            .iter()
-            .flatten()
-            .map(|&t| t as usize + 1)
-            .max()
-            .unwrap_or(0);
-        Analyzed {
-            n_terms,
-            words: sentences.iter().map(Vec::len).collect(),
-            bytes: sentences.iter().map(Vec::len).collect(),
-            tokens: sentences.clone(),
-            sentences,
-        }
-    }
 
     #[test]
     fn tf_counts_and_sorts() {
@@ -217,7 +220,7 @@ mod tests {
 
     #[test]
     fn frequencies_count_repeats_once_per_sentence() {
-        let d = doc(vec![vec![0, 0, 1], vec![1, 2], vec![]]);
+        let d = test_doc(vec![vec![0, 0, 1], vec![1, 2], vec![]]);
         assert_eq!(term_counts(&d), vec![2, 2, 1]);
         assert_eq!(sentence_frequencies(&d), vec![1, 2, 1]);
         let idf = sentence_idf(&d);
@@ -227,7 +230,7 @@ mod tests {
 
     #[test]
     fn postings_are_sorted_and_unique() {
-        let d = doc(vec![vec![0, 0, 1], vec![1, 2], vec![1]]);
+        let d = test_doc(vec![vec![0, 0, 1], vec![1, 2], vec![1]]);
         let p = Postings::new(&d);
         assert_eq!(p.get(0), &[0]);
         assert_eq!(p.get(1), &[0, 1, 2]);

@@ -84,7 +84,11 @@ impl<'a> Selector<'a> {
     /// ([`crate::analysis::Analyzer::analyze_with`]) blocks nothing: a caller's mistake, caught
     /// in debug builds.
     fn tokens(&self, i: usize) -> &'a [TermId] {
-        debug_assert_eq!(self.doc.tokens.len(), self.doc.len(), "trigram blocking needs tokens");
+        debug_assert_eq!(
+            self.doc.tokens.len(),
+            self.doc.len(),
+            "trigram blocking needs tokens"
+        );
         self.doc.tokens.get(i).map_or(&[], Vec::as_slice)
     }
 

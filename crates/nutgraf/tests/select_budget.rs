@@ -52,7 +52,10 @@ fn trigram_blocking_skips_a_repeated_trigram() {
     ];
     let picked = lead(Budget::Sentences(2), Redundancy::TrigramBlocking, &doc);
     assert_eq!(picked, vec![0, 2]);
-    assert_eq!(lead(Budget::Sentences(2), Redundancy::None, &doc), vec![0, 1]);
+    assert_eq!(
+        lead(Budget::Sentences(2), Redundancy::None, &doc),
+        vec![0, 1]
+    );
 }
 
 #[test]

@@ -37,7 +37,6 @@ pub fn read_options(args: &InputArgs) -> anyhow::Result<ReadOptions> {
         text_field: args.text_field.clone(),
         reference_field: args.reference_field.clone(),
         lossy: args.lossy,
-        ..ReadOptions::default()
     })
 }
 
@@ -70,16 +69,25 @@ pub fn run<T: Send, W>(
     let pool = thread_pool(args.threads)?;
     let progress = Progress::new(!args.no_progress);
     let mut counts = Counts::default();
-    let inputs = if args.inputs.is_empty() { vec![PathBuf::from("-")] } else { args.inputs.clone() };
+    let inputs = if args.inputs.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        args.inputs.clone()
+    };
 
     // A document the work refuses (e.g. no reference to score against) is a bad record too.
-    let parse_and_work = |state: &mut W, item: Result<RawRecord, Error>| -> Result<(Document, T), Error> {
-        let record = item?.parse(&options, &splitter)?;
-        match work(state, &record.document) {
-            Ok(value) => Ok((record.document, value)),
-            Err(message) => Err(Error::Record { path: record.source, line: record.line, message }),
-        }
-    };
+    let parse_and_work =
+        |state: &mut W, item: Result<RawRecord, Error>| -> Result<(Document, T), Error> {
+            let record = item?.parse(&options, &splitter)?;
+            match work(state, &record.document) {
+                Ok(value) => Ok((record.document, value)),
+                Err(message) => Err(Error::Record {
+                    path: record.source,
+                    line: record.line,
+                    message,
+                }),
+            }
+        };
 
     let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Result<RawRecord, Error>>>(2);
     let reader_options = options.clone();
@@ -87,8 +95,12 @@ pub fn run<T: Send, W>(
     std::thread::scope(|scope| -> anyhow::Result<()> {
         scope.spawn(move || read_chunks(&inputs, &reader_options, &sender));
         for mut chunk in receiver.iter() {
-            let results: Vec<Result<(Document, T), Error>> =
-                pool.install(|| chunk.par_drain(..).map_init(&init, parse_and_work).collect());
+            let results: Vec<Result<(Document, T), Error>> = pool.install(|| {
+                chunk
+                    .par_drain(..)
+                    .map_init(&init, parse_and_work)
+                    .collect()
+            });
             for result in results {
                 match result {
                     Ok((doc, value)) => {

@@ -32,7 +32,9 @@ struct Scored {
 /// The ROUGE-1.5.5 flags of `eval`: ROUGE-1, ROUGE-2, ROUGE-L, stemmed, with the script's
 /// default bootstrap, plus the length limit asked for.
 pub fn perl_flags(bytes: Option<usize>, words: Option<usize>) -> Vec<String> {
-    let mut flags: Vec<String> = ["-c", "95", "-r", "1000", "-n", "2", "-m"].map(String::from).to_vec();
+    let mut flags: Vec<String> = ["-c", "95", "-r", "1000", "-n", "2", "-m"]
+        .map(String::from)
+        .to_vec();
     if let Some(b) = bytes {
         flags.extend(["-b".to_string(), b.to_string()]);
     }
@@ -47,58 +49,94 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let picker = if args.method.method == "oracle" {
         Picker::Oracle(Oracle::new(&args.oracle)?)
     } else {
-        let budget = summarize::budget(args.sentences, args.budget_words, args.budget_bytes, args.ratio);
+        let budget = summarize::budget(
+            args.sentences,
+            args.budget_words,
+            args.budget_bytes,
+            args.ratio,
+        );
         Picker::Summarizer(summarize::build_summarizer(&args.method, budget)?)
     };
     let wants_perl = matches!(args.flavor, EvalFlavor::Perl | EvalFlavor::Both);
     let wants_google = matches!(args.flavor, EvalFlavor::Google | EvalFlavor::Both);
     let flags = perl_flags(args.bytes, args.words);
     let flag_refs: Vec<&str> = flags.iter().map(String::as_str).collect();
-    let perl: Option<Rouge155> =
-        wants_perl.then(|| PerlConfig::from_rouge_args(&flag_refs)?.build()).transpose()?;
+    let perl: Option<Rouge155> = wants_perl
+        .then(|| PerlConfig::from_rouge_args(&flag_refs)?.build())
+        .transpose()?;
     let google: Option<RougeScorer> = wants_google
         .then(|| RougeScorer::builder().stem(true).build())
         .transpose()?;
     if args.bytes.is_some() || args.words.is_some() {
-        anyhow::ensure!(!wants_google, "--bytes and --words are ROUGE-1.5.5 options: use --flavor perl");
+        anyhow::ensure!(
+            !wants_google,
+            "--bytes and --words are ROUGE-1.5.5 options: use --flavor perl"
+        );
     }
 
     let mut per_doc = match &args.per_doc {
         Some(path) => Some(std::io::BufWriter::new(
-            std::fs::File::create(path).with_context(|| format!("{}: cannot create", path.display()))?,
+            std::fs::File::create(path)
+                .with_context(|| format!("{}: cannot create", path.display()))?,
         )),
         None => None,
     };
     let mut perl_docs = Vec::new();
     let mut google_docs = Vec::new();
     let score = |tokenizer: &mut Option<Tokenizer>, doc: &Document| -> Result<Scored, String> {
-        let reference = doc.reference.as_deref().ok_or("no reference summary to score against")?;
+        let reference = doc
+            .reference
+            .as_deref()
+            .ok_or("no reference summary to score against")?;
         let indices = match &picker {
             Picker::Summarizer(s) => s.summarize(doc).selected,
-            Picker::Oracle(o) => o.label(tokenizer.get_or_insert_with(|| o.tokenizer()), doc)?.indices,
+            Picker::Oracle(o) => {
+                o.label(tokenizer.get_or_insert_with(|| o.tokenizer()), doc)?
+                    .indices
+            }
         };
-        let candidate: Vec<Cow<'_, str>> = indices.iter().map(|&i| unescape_ptb(doc.sentence(i))).collect();
+        let candidate: Vec<Cow<'_, str>> = indices
+            .iter()
+            .map(|&i| unescape_ptb(doc.sentence(i)))
+            .collect();
         let reference: Vec<Cow<'_, str>> = reference.iter().map(|s| unescape_ptb(s)).collect();
-        let perl = perl.as_ref().map(|p| p.score(&candidate, &[&reference[..]])).transpose().map_err(|e| e.to_string())?;
+        let perl = perl
+            .as_ref()
+            .map(|p| p.score(&candidate, &[&reference[..]]))
+            .transpose()
+            .map_err(|e| e.to_string())?;
         let google = google.as_ref().map(|g| g.score(&candidate, &reference));
-        Ok(Scored { indices, perl, google })
+        Ok(Scored {
+            indices,
+            perl,
+            google,
+        })
     };
-    let outcome = corpus::run(&args.input, "evaluated", || None, score, |doc, scored| {
-        if let Some(w) = per_doc.as_mut() {
-            let mut scores = Map::new();
-            if let Some(p) = &scored.perl {
-                scores.extend(perl_doc_json(p).as_object().cloned().unwrap_or_default());
+    let outcome = corpus::run(
+        &args.input,
+        "evaluated",
+        || None,
+        score,
+        |doc, scored| {
+            if let Some(w) = per_doc.as_mut() {
+                let mut scores = Map::new();
+                if let Some(p) = &scored.perl {
+                    scores.extend(perl_doc_json(p).as_object().cloned().unwrap_or_default());
+                }
+                if let Some(g) = &scored.google {
+                    scores.extend(google_json(g).as_object().cloned().unwrap_or_default());
+                }
+                serde_json::to_writer(
+                    &mut *w,
+                    &json!({"id": doc.id, "indices": scored.indices, "scores": scores}),
+                )?;
+                writeln!(w)?;
             }
-            if let Some(g) = &scored.google {
-                scores.extend(google_json(g).as_object().cloned().unwrap_or_default());
-            }
-            serde_json::to_writer(&mut *w, &json!({"id": doc.id, "indices": scored.indices, "scores": scores}))?;
-            writeln!(w)?;
-        }
-        perl_docs.extend(scored.perl);
-        google_docs.extend(scored.google);
-        Ok(())
-    })?;
+            perl_docs.extend(scored.perl);
+            google_docs.extend(scored.google);
+            Ok(())
+        },
+    )?;
     if let Some(mut w) = per_doc {
         w.flush()?;
     }
@@ -106,7 +144,12 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
     // No document (an empty corpus, or a stop at the first record): nothing to average.
     if let Some(p) = perl.as_ref().filter(|_| !perl_docs.is_empty()) {
         let corpus = p.corpus(&perl_docs, EvalIds::Pyrouge)?;
-        corpus_scores.extend(perl_corpus_json(&corpus).as_object().cloned().unwrap_or_default());
+        corpus_scores.extend(
+            perl_corpus_json(&corpus)
+                .as_object()
+                .cloned()
+                .unwrap_or_default(),
+        );
     }
     if google.is_some() && !google_docs.is_empty() {
         let mean = google::mean(&google_docs);
@@ -128,10 +171,21 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
         serde_json::to_writer_pretty(&mut out, &value)?;
         writeln!(out)?;
     } else {
-        print_table(&mut out, &args.method.method, n, docs_per_s, &flags, &corpus_scores)?;
+        print_table(
+            &mut out,
+            &args.method.method,
+            n,
+            docs_per_s,
+            &flags,
+            &corpus_scores,
+        )?;
     }
     out.flush()?;
-    Ok(if outcome.stopped { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if outcome.stopped {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn print_table(
@@ -142,8 +196,15 @@ fn print_table(
     flags: &[String],
     corpus: &Map<String, Value>,
 ) -> anyhow::Result<()> {
-    writeln!(out, "method {method}: {n} documents, {docs_per_s:.0} docs/s")?;
-    writeln!(out, "{:<11} {:>8} {:>8} {:>8}   F 95% interval", "metric", "R", "P", "F")?;
+    writeln!(
+        out,
+        "method {method}: {n} documents, {docs_per_s:.0} docs/s"
+    )?;
+    writeln!(
+        out,
+        "{:<11} {:>8} {:>8} {:>8}   F 95% interval",
+        "metric", "R", "P", "F"
+    )?;
     for (name, s) in corpus {
         let get = |k: &str| s.get(k).and_then(Value::as_f64);
         let ci = match (get("f_lower"), get("f_upper")) {
@@ -159,7 +220,11 @@ fn print_table(
         )?;
     }
     if corpus.keys().any(|k| k.starts_with("ROUGE")) {
-        writeln!(out, "ROUGE-*: ROUGE-1.5.5 {} (printed Average); rouge*: rouge-score mean", flags.join(" "))?;
+        writeln!(
+            out,
+            "ROUGE-*: ROUGE-1.5.5 {} (printed Average); rouge*: rouge-score mean",
+            flags.join(" ")
+        )?;
     }
     Ok(())
 }
@@ -169,11 +234,19 @@ fn print_table(
 /// are not tokens for either flavour, so this only removes the escape words.
 pub fn unescape_ptb(s: &str) -> Cow<'_, str> {
     const ESCAPES: [(&str, &str); 8] = [
-        ("-lrb-", "("), ("-rrb-", ")"), ("-lsb-", "["), ("-rsb-", "]"),
-        ("-lcb-", "{"), ("-rcb-", "}"), ("``", "\""), ("''", "\""),
+        ("-lrb-", "("),
+        ("-rrb-", ")"),
+        ("-lsb-", "["),
+        ("-rsb-", "]"),
+        ("-lcb-", "{"),
+        ("-rcb-", "}"),
+        ("``", "\""),
+        ("''", "\""),
     ];
     let lower_has = |pat: &str| {
-        s.as_bytes().windows(pat.len()).any(|w| w.eq_ignore_ascii_case(pat.as_bytes()))
+        s.as_bytes()
+            .windows(pat.len())
+            .any(|w| w.eq_ignore_ascii_case(pat.as_bytes()))
     };
     if !ESCAPES.iter().any(|(e, _)| lower_has(e)) {
         return Cow::Borrowed(s);
@@ -182,7 +255,9 @@ pub fn unescape_ptb(s: &str) -> Cow<'_, str> {
     let mut rest = s;
     'outer: while !rest.is_empty() {
         for (esc, plain) in ESCAPES {
-            if rest.len() >= esc.len() && rest.as_bytes()[..esc.len()].eq_ignore_ascii_case(esc.as_bytes()) {
+            if rest.len() >= esc.len()
+                && rest.as_bytes()[..esc.len()].eq_ignore_ascii_case(esc.as_bytes())
+            {
                 out.push_str(plain);
                 rest = &rest[esc.len()..];
                 continue 'outer;
@@ -201,9 +276,15 @@ mod tests {
 
     #[test]
     fn ptb_escapes_become_characters_in_any_case() {
-        assert_eq!(unescape_ptb("-LRB- CNN -RRB- said ``yes''"), "( CNN ) said \"yes\"");
+        assert_eq!(
+            unescape_ptb("-LRB- CNN -RRB- said ``yes''"),
+            "( CNN ) said \"yes\""
+        );
         assert_eq!(unescape_ptb("( cnn ) -lrb- x -rrb-"), "( cnn ) ( x )");
         assert_eq!(unescape_ptb("plain text -- é"), "plain text -- é");
-        assert!(matches!(unescape_ptb("no escapes"), std::borrow::Cow::Borrowed(_)));
+        assert!(matches!(
+            unescape_ptb("no escapes"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 }

@@ -22,13 +22,24 @@ impl Oracle {
     pub fn new(options: &OracleOptions) -> anyhow::Result<Oracle> {
         let strategy = match options.strategy {
             OracleStrategy::Greedy => Strategy::Greedy,
-            OracleStrategy::Beam => Strategy::Beam { size: options.beam_size },
-            OracleStrategy::Exhaustive => Strategy::Exhaustive { max_subsets: options.max_subsets },
+            OracleStrategy::Beam => Strategy::Beam {
+                size: options.beam_size,
+            },
+            OracleStrategy::Exhaustive => Strategy::Exhaustive {
+                max_subsets: options.max_subsets,
+            },
         };
         let objective: Objective = options.objective.parse()?;
-        let config = OracleConfig { strategy, objective, max_sentences: options.max_sentences };
+        let config = OracleConfig {
+            strategy,
+            objective,
+            max_sentences: options.max_sentences,
+        };
         config.validate()?;
-        Ok(Oracle { config, stem: !options.no_rouge_stem })
+        Ok(Oracle {
+            config,
+            stem: !options.no_rouge_stem,
+        })
     }
 
     /// A tokenizer for one worker (its stem cache lives as long as the worker).
@@ -38,7 +49,10 @@ impl Oracle {
 
     /// The oracle set of `doc` against its reference.
     pub fn label(&self, tokenizer: &mut Tokenizer, doc: &Document) -> Result<OracleResult, String> {
-        let reference = doc.reference.as_deref().ok_or("no reference summary to label against")?;
+        let reference = doc
+            .reference
+            .as_deref()
+            .ok_or("no reference summary to label against")?;
         let sentences: Vec<&str> = doc.sentence_texts().collect();
         let doc_ids = tokenizer.sentences(&sentences);
         let ref_ids = tokenizer.sentences(reference);
@@ -85,5 +99,9 @@ pub fn run(args: OracleArgs) -> anyhow::Result<ExitCode> {
         },
     )?;
     out.flush()?;
-    Ok(if outcome.stopped { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if outcome.stopped {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -15,8 +15,9 @@ use super::corpus::thread_pool;
 use crate::args::{Flavor, RougeArgs, RougeTokenizer};
 
 /// The flags pyrouge passes to ROUGE-1.5.5 by default; used when no ROUGE-1.5.5 flag is given.
-pub const PYROUGE_DEFAULT_FLAGS: &[&str] =
-    &["-c", "95", "-2", "-1", "-U", "-r", "1000", "-n", "4", "-w", "1.2", "-a"];
+pub const PYROUGE_DEFAULT_FLAGS: &[&str] = &[
+    "-c", "95", "-2", "-1", "-U", "-r", "1000", "-n", "4", "-w", "1.2", "-a",
+];
 
 pub fn run(args: RougeArgs) -> anyhow::Result<ExitCode> {
     let candidates = read(&args.candidates, &args.candidates_field, &args.sep)?;
@@ -54,7 +55,7 @@ pub fn run(args: RougeArgs) -> anyhow::Result<ExitCode> {
             if args.json {
                 let value = json!({
                     "corpus": google_json(&mean),
-                    "documents": docs.iter().map(|d| google_json(d)).collect::<Vec<_>>(),
+                    "documents": docs.iter().map(google_json).collect::<Vec<_>>(),
                 });
                 serde_json::to_writer_pretty(&mut out, &value)?;
                 writeln!(out)?;
@@ -73,15 +74,23 @@ pub fn read(path: &Path, field: &str, sep: &str) -> anyhow::Result<Vec<Summary>>
     let format = if path.is_dir() {
         InputFormat::Dir
     } else if is_jsonl(path)? {
-        InputFormat::Jsonl { field: field.to_string(), separator: sep.to_string() }
+        InputFormat::Jsonl {
+            field: field.to_string(),
+            separator: sep.to_string(),
+        }
     } else {
-        InputFormat::Lines { separator: sep.to_string() }
+        InputFormat::Lines {
+            separator: sep.to_string(),
+        }
     };
     Ok(input::read_summaries(path, &format)?)
 }
 
 fn is_jsonl(path: &Path) -> anyhow::Result<bool> {
-    if matches!(path.extension().and_then(|e| e.to_str()), Some("jsonl" | "ndjson")) {
+    if matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("jsonl" | "ndjson")
+    ) {
         return Ok(true);
     }
     use std::io::Read;
@@ -113,7 +122,11 @@ fn google_scorer(args: &RougeArgs) -> anyhow::Result<RougeScorer> {
         RougeTokenizer::Default => Tokenizer::RougeScore,
         RougeTokenizer::Unicode => Tokenizer::Unicode,
     };
-    Ok(RougeScorer::builder().metrics(&args.metrics).stem(args.stem).tokenizer(tokenizer).build()?)
+    Ok(RougeScorer::builder()
+        .metrics(&args.metrics)
+        .stem(args.stem)
+        .tokenizer(tokenizer)
+        .build()?)
 }
 
 /// Scores every document (in parallel, in input order); the first failure is an error naming
@@ -163,12 +176,21 @@ pub fn perl_corpus_json(corpus: &CorpusScores) -> Value {
 
 /// `{METRIC: {recall, precision, f}}` of one document.
 pub fn perl_doc_json(doc: &DocScores) -> Value {
-    Value::Object(doc.iter().map(|(name, s)| (name.to_string(), score_json(&s))).collect())
+    Value::Object(
+        doc.iter()
+            .map(|(name, s)| (name.to_string(), score_json(&s)))
+            .collect(),
+    )
 }
 
 /// `{metric: {recall, precision, f}}` of rouge-score's results.
 pub fn google_json(scores: &google::Scores) -> Value {
-    Value::Object(scores.iter().map(|(m, s)| (m.to_string(), score_json(s))).collect())
+    Value::Object(
+        scores
+            .iter()
+            .map(|(m, s)| (m.to_string(), score_json(s)))
+            .collect(),
+    )
 }
 
 /// Prints as ROUGE-1.5.5 does, so that scripts that parse its output keep working.
@@ -215,15 +237,34 @@ fn print_google(
     docs: &[google::Scores],
     per_doc: bool,
 ) -> anyhow::Result<()> {
-    writeln!(out, "{:<10} {:>10} {:>10} {:>10}", "metric", "precision", "recall", "fmeasure")?;
+    writeln!(
+        out,
+        "{:<10} {:>10} {:>10} {:>10}",
+        "metric", "precision", "recall", "fmeasure"
+    )?;
     for (m, s) in mean {
-        writeln!(out, "{:<10} {:>10.6} {:>10.6} {:>10.6}", m.to_string(), s.precision, s.recall, s.f)?;
+        writeln!(
+            out,
+            "{:<10} {:>10.6} {:>10.6} {:>10.6}",
+            m.to_string(),
+            s.precision,
+            s.recall,
+            s.f
+        )?;
     }
-    writeln!(out, "({} documents, mean of per-document scores)", docs.len())?;
+    writeln!(
+        out,
+        "({} documents, mean of per-document scores)",
+        docs.len()
+    )?;
     if per_doc {
         for (i, d) in docs.iter().enumerate() {
             for (m, s) in d {
-                writeln!(out, "{i} {m} P:{:.6} R:{:.6} F:{:.6}", s.precision, s.recall, s.f)?;
+                writeln!(
+                    out,
+                    "{i} {m} P:{:.6} R:{:.6} F:{:.6}",
+                    s.precision, s.recall, s.f
+                )?;
             }
         }
     }

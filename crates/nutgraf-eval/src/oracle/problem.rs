@@ -117,7 +117,9 @@ impl<'a> Problem<'a> {
     /// to report ROUGE-L of a set found without it); other pairs keep empty marks.
     pub fn prepare_lcs_for(&mut self, sentences: &[usize]) {
         let (reference, doc) = (self.reference, self.doc);
-        let marks = self.lcs.get_or_insert_with(|| vec![vec![Vec::new(); doc.len()]; reference.len()]);
+        let marks = self
+            .lcs
+            .get_or_insert_with(|| vec![vec![Vec::new(); doc.len()]; reference.len()]);
         for (r, row) in reference.iter().zip(marks.iter_mut()) {
             for &s in sentences {
                 if row[s].is_empty() {

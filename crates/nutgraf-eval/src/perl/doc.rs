@@ -169,7 +169,9 @@ pub struct Tokenizer {
 
 impl std::fmt::Debug for Tokenizer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Tokenizer").field("distinct_forms", &self.vocab.len()).finish()
+        f.debug_struct("Tokenizer")
+            .field("distinct_forms", &self.vocab.len())
+            .finish()
     }
 }
 
@@ -182,7 +184,10 @@ impl Tokenizer {
             limit: LengthLimit::None,
             fix_lcs_bytes: false,
         };
-        Tokenizer { analysis, vocab: Vocab::default() }
+        Tokenizer {
+            analysis,
+            vocab: Vocab::default(),
+        }
     }
 
     /// Appends the ids of the tokens of one sentence to `out`.

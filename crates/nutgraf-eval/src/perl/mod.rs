@@ -38,8 +38,8 @@ pub mod stem;
 mod text;
 
 pub use bootstrap::{bootstrap, pyrouge_eval_ids, EvalIds};
-pub use doc::Tokenizer;
 pub use config::{PerlConfig, ScoringFormula, SkipBigram, SkipMetrics, Weight};
+pub use doc::Tokenizer;
 pub use scorer::Rouge155;
 pub use scores::{CorpusScore, CorpusScores, DocScores, Estimate};
 pub use text::{pyrouge_sentences, LengthLimit};

@@ -108,7 +108,11 @@ impl Analyzer {
                     if !info.content || (self.options.stopwords && info.stop) {
                         continue;
                     }
-                    let key = if self.options.stem { memo.stem(t, &self.stemmer) } else { t };
+                    let key = if self.options.stem {
+                        memo.stem(t, &self.stemmer)
+                    } else {
+                        t
+                    };
                     sentence.push(memo.dense(key, &mut next_term));
                 }
                 if tokens {

@@ -26,7 +26,8 @@ pub fn tokens(text: &str) -> impl Iterator<Item = String> + '_ {
 /// words around it (`college - bound` is one word, like `college-bound`).
 pub fn word_count(text: &str) -> usize {
     let mut counter = WordCounter::default();
-    text.split_whitespace().for_each(|w| counter.push(word_kind(w)));
+    text.split_whitespace()
+        .for_each(|w| counter.push(word_kind(w)));
     counter.count
 }
 

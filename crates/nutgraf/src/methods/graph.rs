@@ -160,23 +160,7 @@ pub(crate) fn pagerank(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::TermId;
-
-    fn doc(sentences: Vec<Vec<TermId>>) -> Analyzed {
-        let n_terms = sentences
-            .iter()
-            .flatten()
-            .map(|&t| t as usize + 1)
-            .max()
-            .unwrap_or(0);
-        Analyzed {
-            n_terms,
-            words: sentences.iter().map(Vec::len).collect(),
-            bytes: sentences.iter().map(Vec::len).collect(),
-            tokens: sentences.clone(),
-            sentences,
-        }
-    }
+    use crate::features::test_doc as doc;
 
     const EXACT: GraphLimits = GraphLimits {
         exact_limit: usize::MAX,

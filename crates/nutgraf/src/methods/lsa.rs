@@ -11,7 +11,11 @@
 //! - **Dense, exact** when the smaller side of `A` has at most
 //!   [`MethodConfig::lsa_dense_limit`] rows/columns (every news article): the Gram matrix of the
 //!   smaller side (`AᵀA` or `AAᵀ`) is diagonalized by Householder + QL (`linalg`), whose eigenvalues
-//!   are `σ²`; with `AAᵀ = U Σ² Uᵀ` the score uses `σ_k v_ik = (Aᵀ u_k)_i`.
+//!   are `σ²`; with `AAᵀ = U Σ² Uᵀ` the score uses `σ_k v_ik = (Aᵀ u_k)_i`. Only the eigenvectors
+//!   the score needs are formed: the kept ones, or the dropped ones when fewer, since then
+//!   `score_i² = ‖a_i‖² − Σ_dropped σ_k² v_ik²`. The sentence Gram matrix is built from term
+//!   postings, and all buffers are per-thread and reused, so a warm thread allocates only the
+//!   result.
 //! - **Randomized, truncated** otherwise (Halko, Martinsson & Tropp 2011): a fixed-seed random
 //!   test matrix with `lsa_max_dims + 8` columns, two power iterations, then the exact SVD of
 //!   the small projected matrix. Only the top [`MethodConfig::lsa_max_dims`] dimensions can be
@@ -21,15 +25,36 @@
 //! smooths every cell, zeros included, to `0.4 + 0.6·tf/max_tf`, and keeps all dimensions
 //! squared; we keep the paper's σ-ratio rule and no smoothing).
 
-use super::linalg::{orthonormalize, symmetric_eigen, SplitMix};
+use std::cell::RefCell;
+
+use super::linalg::{orthonormalize, SplitMix, SymmetricEigen};
 use super::{Method, MethodConfig};
 use crate::analysis::Analyzed;
-use crate::features::{dot, tf, SparseVec};
+use crate::features::{tf, SparseVec};
 
 /// Oversampling of the randomized SVD beyond the wanted dimensions.
 const OVERSAMPLE: usize = 8;
 /// Power iterations of the randomized SVD (sharpen a slowly decaying spectrum).
 const POWER_ITERATIONS: usize = 2;
+
+/// Per-thread buffers, so that scoring a document allocates only its result once warm.
+#[derive(Default)]
+struct Scratch {
+    eig: SymmetricEigen,
+    /// Selected eigenvalue indices, and their vectors as an `n × w` block.
+    ks: Vec<usize>,
+    block: Vec<f64>,
+    /// Term → sentence postings with frequencies (CSR): `entries[offsets[t]..offsets[t + 1]]`.
+    offsets: Vec<usize>,
+    entries: Vec<(u32, f64)>,
+    /// Per term: last sentence seen + 1 (0 = none), and its slot in `entries`.
+    last: Vec<u32>,
+    slot: Vec<usize>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
 
 /// LSA sentence scoring.
 #[derive(Debug, Clone)]
@@ -51,69 +76,149 @@ impl Lsa {
         }
     }
 
-    /// Indices of the kept dimensions among eigenvalues `lambda` (descending `σ²`).
-    fn kept(&self, lambda: &[f64], cap: usize) -> Vec<usize> {
-        let top = lambda.first().copied().unwrap_or(0.0).max(0.0).sqrt();
-        lambda
-            .iter()
-            .enumerate()
-            .take(cap)
-            .filter(|(_, &l)| l > 0.0 && l.sqrt() >= self.sigma_ratio * top)
-            .map(|(k, _)| k)
-            .collect()
+    /// Decomposes the Gram matrix filled into `sc.eig` and writes into `sc.ks`/`sc.block` the
+    /// eigenvectors the score needs; returns whether they are the dropped ones.
+    ///
+    /// Kept are, among the `cap` largest, those with σ ≥ `sigma_ratio · σ_max`. When the basis
+    /// is `complete` (the Gram matrix of the whole of `A`), a squared score is also the squared
+    /// norm minus the dropped non-zero dimensions; sentence Gram matrices of news keep about
+    /// half their dimensions, so whichever set is smaller is taken, with `true` for "these are
+    /// the dropped ones".
+    fn spectrum(&self, sc: &mut Scratch, cap: usize, complete: bool) -> bool {
+        sc.eig.decompose(self.max_sweeps);
+        let values = sc.eig.values();
+        let top = values.first().copied().unwrap_or(0.0).max(0.0).sqrt();
+        let keep = |k: usize| {
+            let l = values[k];
+            k < cap && l > 0.0 && l.sqrt() >= self.sigma_ratio * top
+        };
+        let n = values.len();
+        let kept = (0..n).filter(|&k| keep(k)).count();
+        let dropped = (0..n).filter(|&k| !keep(k) && values[k] > 0.0).count();
+        let complement = complete && dropped < kept;
+        sc.ks.clear();
+        sc.ks.extend((0..n).filter(|&k| {
+            if complement {
+                !keep(k) && values[k] > 0.0
+            } else {
+                keep(k)
+            }
+        }));
+        sc.eig.vectors(&sc.ks, &mut sc.block);
+        complement
     }
 
-    fn dense(&self, cols: &[SparseVec], n_terms: usize) -> Vec<f64> {
-        let n = cols.len();
-        if n <= n_terms {
-            // Gram of sentences: AᵀA = V Σ² Vᵀ.
-            let mut g = vec![0.0; n * n];
-            for i in 0..n {
-                for j in i..n {
-                    let x = dot(&cols[i], &cols[j]);
-                    g[i * n + j] = x;
-                    g[j * n + i] = x;
+    /// Fills the upper triangle of the sentence Gram matrix `AᵀA` into `sc.eig` from term
+    /// postings: `Σ_t df_t²` work instead of `n²` sparse dot products. Each cell adds its terms
+    /// in increasing id order from zero, exactly as a sparse dot product would.
+    fn sentence_gram(sc: &mut Scratch, doc: &Analyzed) {
+        let (n, m) = (doc.len(), doc.n_terms);
+        sc.last.clear();
+        sc.last.resize(m, 0);
+        sc.offsets.clear();
+        sc.offsets.resize(m + 1, 0);
+        for (i, s) in doc.sentences.iter().enumerate() {
+            for &t in s {
+                let t = t as usize;
+                if sc.last[t] != i as u32 + 1 {
+                    sc.last[t] = i as u32 + 1;
+                    sc.offsets[t + 1] += 1;
                 }
             }
-            let (lambda, v) = symmetric_eigen(g, n, self.max_sweeps);
-            let kept = self.kept(&lambda, n);
+        }
+        for t in 0..m {
+            sc.offsets[t + 1] += sc.offsets[t];
+        }
+        sc.entries.clear();
+        sc.entries.resize(sc.offsets[m], (0, 0.0));
+        sc.slot.clear();
+        sc.slot.extend_from_slice(&sc.offsets[..m]);
+        sc.last.iter_mut().for_each(|x| *x = 0);
+        // `slot[t]` is the next free slot; the current sentence's entry is the one before.
+        for (i, s) in doc.sentences.iter().enumerate() {
+            for &t in s {
+                let t = t as usize;
+                if sc.last[t] != i as u32 + 1 {
+                    sc.last[t] = i as u32 + 1;
+                    sc.entries[sc.slot[t]] = (i as u32, 1.0);
+                    sc.slot[t] += 1;
+                } else {
+                    sc.entries[sc.slot[t] - 1].1 += 1.0;
+                }
+            }
+        }
+        let g = sc.eig.matrix(n);
+        for t in 0..m {
+            let post = &sc.entries[sc.offsets[t]..sc.offsets[t + 1]];
+            for (p, &(a, x)) in post.iter().enumerate() {
+                let row = &mut g[a as usize * n..(a as usize + 1) * n];
+                for &(b, y) in &post[p..] {
+                    row[b as usize] += x * y;
+                }
+            }
+        }
+    }
+
+    fn dense(&self, sc: &mut Scratch, doc: &Analyzed) -> Vec<f64> {
+        let (n, n_terms) = (doc.len(), doc.n_terms);
+        // score² = Σ_kept part_k, or ‖a_i‖² − Σ_dropped part_k (see `spectrum`).
+        let finish = |complement: bool, norm_sq: f64, parts: f64| {
+            if complement {
+                (norm_sq - parts).max(0.0).sqrt()
+            } else {
+                parts.sqrt()
+            }
+        };
+        if n <= n_terms {
+            // Gram of sentences: AᵀA = V Σ² Vᵀ, part_k = σ_k² v_ik².
+            Self::sentence_gram(sc, doc);
+            let g = sc.eig.matrix_ref();
+            let norms: Vec<f64> = (0..n).map(|i| g[i * n + i]).collect();
+            let complement = self.spectrum(sc, n, true);
+            let values = sc.eig.values();
+            let w = sc.ks.len();
             (0..n)
                 .map(|i| {
-                    kept.iter()
-                        .map(|&k| lambda[k] * v[k][i] * v[k][i])
-                        .sum::<f64>()
-                        .sqrt()
+                    let row = &sc.block[i * w..(i + 1) * w];
+                    let parts = sc.ks.iter().zip(row).map(|(&k, v)| values[k] * v * v).sum();
+                    finish(complement, norms[i], parts)
                 })
                 .collect()
         } else {
-            // Gram of terms: AAᵀ = U Σ² Uᵀ, and σ_k v_ik = (Aᵀ u_k)_i.
+            // Gram of terms: AAᵀ = U Σ² Uᵀ, σ_k v_ik = (Aᵀ u_k)_i, part_k = (a_i · u_k)².
+            let cols: Vec<SparseVec> = doc.sentences.iter().map(|s| tf(s)).collect();
             let m = n_terms;
-            let mut g = vec![0.0; m * m];
-            for col in cols {
-                for &(a, x) in col {
-                    for &(b, y) in col {
+            let g = sc.eig.matrix(m);
+            for col in &cols {
+                for (p, &(a, x)) in col.iter().enumerate() {
+                    for &(b, y) in &col[p..] {
                         g[a as usize * m + b as usize] += x * y;
                     }
                 }
             }
-            let (lambda, u) = symmetric_eigen(g, m, self.max_sweeps);
-            let kept = self.kept(&lambda, m);
+            let complement = self.spectrum(sc, m, true);
+            let w = sc.ks.len();
+            let block = &sc.block;
             cols.iter()
                 .map(|col| {
-                    kept.iter()
-                        .map(|&k| {
-                            let p: f64 = col.iter().map(|&(t, x)| x * u[k][t as usize]).sum();
+                    let parts = (0..w)
+                        .map(|c| {
+                            let p: f64 = col
+                                .iter()
+                                .map(|&(t, x)| x * block[t as usize * w + c])
+                                .sum();
                             p * p
                         })
-                        .sum::<f64>()
-                        .sqrt()
+                        .sum();
+                    finish(complement, col.iter().map(|(_, x)| x * x).sum(), parts)
                 })
                 .collect()
         }
     }
 
-    fn randomized(&self, cols: &[SparseVec], n_terms: usize) -> Vec<f64> {
-        let n = cols.len();
+    fn randomized(&self, sc: &mut Scratch, doc: &Analyzed) -> Vec<f64> {
+        let cols: Vec<SparseVec> = doc.sentences.iter().map(|s| tf(s)).collect();
+        let (n, n_terms) = (doc.len(), doc.n_terms);
         let l = (self.max_dims + OVERSAMPLE).min(n).min(n_terms);
         let mut rng = SplitMix(0x05EE_D15A);
         let mut z: Vec<Vec<f64>> = (0..l)
@@ -152,21 +257,20 @@ impl Lsa {
         }
         // B = Qᵀ A (l × n); B Bᵀ = W Σ² Wᵀ and σ_k v_ik = (Bᵀ w_k)_i.
         let b = times_at(&q);
-        let mut g = vec![0.0; l * l];
+        let g = sc.eig.matrix(l);
         for r in 0..l {
             for c in r..l {
-                let x: f64 = b[r].iter().zip(&b[c]).map(|(p, q)| p * q).sum();
-                g[r * l + c] = x;
-                g[c * l + r] = x;
+                g[r * l + c] = b[r].iter().zip(&b[c]).map(|(p, q)| p * q).sum();
             }
         }
-        let (lambda, w) = symmetric_eigen(g, l, self.max_sweeps);
-        let kept = self.kept(&lambda, self.max_dims);
+        // The projected basis is not complete, so the kept dimensions are summed directly.
+        self.spectrum(sc, self.max_dims, false);
+        let w = sc.ks.len();
         (0..n)
             .map(|i| {
-                kept.iter()
-                    .map(|&k| {
-                        let p: f64 = (0..l).map(|r| w[k][r] * b[r][i]).sum();
+                (0..w)
+                    .map(|c| {
+                        let p: f64 = (0..l).map(|r| sc.block[r * w + c] * b[r][i]).sum();
                         p * p
                     })
                     .sum::<f64>()
@@ -178,38 +282,31 @@ impl Lsa {
 
 impl Method for Lsa {
     fn score(&self, doc: &Analyzed) -> Vec<f64> {
-        let cols: Vec<SparseVec> = doc.sentences.iter().map(|s| tf(s)).collect();
         if doc.n_terms == 0 {
             return vec![0.0; doc.len()];
         }
-        if doc.len().min(doc.n_terms) <= self.dense_limit {
-            self.dense(&cols, doc.n_terms)
-        } else {
-            self.randomized(&cols, doc.n_terms)
-        }
+        SCRATCH.with(|sc| {
+            // A re-entrant call (impossible today) would get fresh buffers instead of panicking.
+            let mut fresh = Scratch::default();
+            let mut guard = sc.try_borrow_mut();
+            let sc = match guard.as_deref_mut() {
+                Ok(sc) => sc,
+                Err(_) => &mut fresh,
+            };
+            if doc.len().min(doc.n_terms) <= self.dense_limit {
+                self.dense(sc, doc)
+            } else {
+                self.randomized(sc, doc)
+            }
+        })
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::features::test_doc as analyzed;
     use crate::methods::MethodKind;
-
-    fn analyzed(sentences: Vec<Vec<u32>>) -> Analyzed {
-        let n_terms = sentences
-            .iter()
-            .flatten()
-            .map(|&t| t as usize + 1)
-            .max()
-            .unwrap_or(0);
-        Analyzed {
-            n_terms,
-            words: sentences.iter().map(Vec::len).collect(),
-            bytes: sentences.iter().map(Vec::len).collect(),
-            tokens: sentences.clone(),
-            sentences,
-        }
-    }
 
     #[test]
     fn both_gram_sides_agree() {

@@ -210,18 +210,16 @@ impl Reader {
                     Some(item) => return Some(item),
                     None => self.current = None,
                 },
-                Some(Current::Corpus(corpus)) => {
-                    match next_corpus_raw(corpus, &self.options) {
-                        Some(item) => {
-                            self.format = corpus.format;
-                            if matches!(item, Err(Error::Io { .. })) {
-                                self.current = None;
-                            }
-                            return Some(item);
+                Some(Current::Corpus(corpus)) => match next_corpus_raw(corpus, &self.options) {
+                    Some(item) => {
+                        self.format = corpus.format;
+                        if matches!(item, Err(Error::Io { .. })) {
+                            self.current = None;
                         }
-                        None => self.current = None,
+                        return Some(item);
                     }
-                }
+                    None => self.current = None,
+                },
                 None => {
                     let path = self.pending.pop_front()?;
                     match self.start(&path) {
