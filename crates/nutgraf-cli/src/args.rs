@@ -25,6 +25,8 @@ pub enum Command {
     Oracle(OracleArgs),
     /// Summarize a corpus and score it against its references in one pass.
     Eval(EvalArgs),
+    /// Train a supervised model (SummaRuNNer) on a corpus with oracle labels.
+    Train(TrainArgs),
 }
 
 /// How to react to a bad record in a corpus.
@@ -79,7 +81,8 @@ pub struct InputArgs {
 /// Method and analysis options shared by `summarize` and `eval`.
 #[derive(Debug, Args)]
 pub struct MethodArgs {
-    /// Summarization method.
+    /// Summarization method: lead, textrank, lexrank, lsa, luhn, sumbasic, klsum, centroid,
+    /// pacsum, summarunner.
     #[arg(long, short = 'm', default_value = "lead")]
     pub method: String,
     /// Skip sentences sharing a trigram with an already selected one.
@@ -103,6 +106,9 @@ pub struct MethodArgs {
     /// Damping factor of graph methods (textrank, lexrank).
     #[arg(long)]
     pub damping: Option<f64>,
+    /// `--method summarunner`: the model directory (default: the model shipped in the binary).
+    #[arg(long, value_name = "DIR")]
+    pub model: Option<PathBuf>,
 }
 
 /// `nutgraf summarize`.
@@ -416,4 +422,49 @@ pub struct EvalArgs {
     /// Write per-document scores (JSONL: `id`, `indices`, scores) to this file.
     #[arg(long, value_name = "FILE")]
     pub per_doc: Option<PathBuf>,
+}
+
+/// `nutgraf train`.
+#[derive(Debug, Args)]
+pub struct TrainArgs {
+    /// The model to train (only `summarunner` so far).
+    #[arg(long, default_value = "summarunner", value_parser = ["summarunner"])]
+    pub model: String,
+    /// Training corpus (JSONL with references: labels come from the greedy oracle; or
+    /// SummaRuNNer records with their labels).
+    #[arg(long)]
+    pub train: PathBuf,
+    /// Validation corpus, for the ROUGE check after each epoch.
+    #[arg(long)]
+    pub valid: PathBuf,
+    /// Output directory: the best model, `train.log`-style records, `checkpoints/last`.
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Epochs.
+    #[arg(long, default_value_t = 4)]
+    pub epochs: usize,
+    /// Documents per mini-batch.
+    #[arg(long, default_value_t = 32)]
+    pub batch_size: usize,
+    /// Adam learning rate.
+    #[arg(long, default_value_t = 1e-3)]
+    pub lr: f64,
+    /// Random seed (initialization, data order, dropout).
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Vocabulary size, `<pad>` and `<unk>` included.
+    #[arg(long)]
+    pub vocab_size: Option<usize>,
+    /// Word encoder: rnn (the paper's RNN_RNN), cnn (CNN_RNN) or attn (AttnRNN).
+    #[arg(long)]
+    pub variant: Option<String>,
+    /// Use only the first N training documents.
+    #[arg(long)]
+    pub max_train_docs: Option<usize>,
+    /// Use only the first N validation documents.
+    #[arg(long)]
+    pub max_valid_docs: Option<usize>,
+    /// Continue from `OUT/checkpoints/last`.
+    #[arg(long)]
+    pub resume: bool,
 }

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use nutgraf::{Document, Summarizer, SummarizerConfig, Summary};
+use nutgraf::{Document, Summary};
 use serde::Serialize;
 
 use crate::args::OutputFormat;
@@ -25,8 +25,8 @@ pub struct SentenceRecord<'a> {
 #[derive(Serialize)]
 struct JsonDocument<'a> {
     id: Option<&'a str>,
-    method: String,
-    config: &'a SummarizerConfig,
+    method: &'a str,
+    config: &'a serde_json::Value,
     sentences: Vec<SentenceRecord<'a>>,
     summary: Vec<&'a str>,
 }
@@ -39,22 +39,18 @@ struct JsonlDocument<'a> {
 }
 
 /// Writes summaries in the chosen format, in the order it is given them.
-pub struct SummaryWriter<'s, W: Write> {
+pub struct SummaryWriter<W: Write> {
     out: W,
     format: OutputFormat,
-    config: &'s SummarizerConfig,
+    method: String,
+    config: serde_json::Value,
     written: usize,
 }
 
-impl<'s, W: Write> SummaryWriter<'s, W> {
-    /// A writer for `summarizer`'s output.
-    pub fn new(out: W, format: OutputFormat, summarizer: &'s Summarizer) -> Self {
-        SummaryWriter {
-            out,
-            format,
-            config: summarizer.config(),
-            written: 0,
-        }
+impl<W: Write> SummaryWriter<W> {
+    /// A writer for the output of `method` configured as `config`.
+    pub fn new(out: W, format: OutputFormat, method: String, config: serde_json::Value) -> Self {
+        SummaryWriter { out, format, method, config, written: 0 }
     }
 
     /// Writes the summary of one document.
@@ -86,8 +82,8 @@ impl<'s, W: Write> SummaryWriter<'s, W> {
                     .collect();
                 let record = JsonDocument {
                     id: doc.id.as_deref(),
-                    method: self.config.method.method.to_string(),
-                    config: self.config,
+                    method: &self.method,
+                    config: &self.config,
                     sentences,
                     summary: texts,
                 };

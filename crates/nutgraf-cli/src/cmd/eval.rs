@@ -6,21 +6,15 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::Context;
-use nutgraf::{Document, Summarizer};
+use nutgraf::Document;
 use nutgraf_eval::google::{self, RougeScorer};
-use nutgraf_eval::perl::{DocScores, EvalIds, PerlConfig, Rouge155, Tokenizer};
+use nutgraf_eval::perl::{DocScores, EvalIds, PerlConfig, Rouge155};
 use serde_json::{json, Map, Value};
 
-use super::oracle::Oracle;
+use super::picker::{Picker, WorkerState};
 use super::rouge::{google_json, perl_corpus_json, perl_doc_json};
 use super::{corpus, summarize};
 use crate::args::{EvalArgs, EvalFlavor};
-
-/// What picks the sentences.
-enum Picker {
-    Summarizer(Summarizer),
-    Oracle(Oracle),
-}
 
 /// One document's result.
 struct Scored {
@@ -46,17 +40,13 @@ pub fn perl_flags(bytes: Option<usize>, words: Option<usize>) -> Vec<String> {
 
 pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let start = Instant::now();
-    let picker = if args.method.method == "oracle" {
-        Picker::Oracle(Oracle::new(&args.oracle)?)
-    } else {
-        let budget = summarize::budget(
-            args.sentences,
-            args.budget_words,
-            args.budget_bytes,
-            args.ratio,
-        );
-        Picker::Summarizer(summarize::build_summarizer(&args.method, budget)?)
-    };
+    let budget = summarize::budget(
+        args.sentences,
+        args.budget_words,
+        args.budget_bytes,
+        args.ratio,
+    );
+    let picker = Picker::new(&args.method, budget, Some(&args.oracle))?;
     let wants_perl = matches!(args.flavor, EvalFlavor::Perl | EvalFlavor::Both);
     let wants_google = matches!(args.flavor, EvalFlavor::Google | EvalFlavor::Both);
     let flags = perl_flags(args.bytes, args.words);
@@ -83,18 +73,12 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
     };
     let mut perl_docs = Vec::new();
     let mut google_docs = Vec::new();
-    let score = |tokenizer: &mut Option<Tokenizer>, doc: &Document| -> Result<Scored, String> {
+    let score = |state: &mut WorkerState, doc: &Document| -> Result<Scored, String> {
         let reference = doc
             .reference
             .as_deref()
             .ok_or("no reference summary to score against")?;
-        let indices = match &picker {
-            Picker::Summarizer(s) => s.summarize(doc).selected,
-            Picker::Oracle(o) => {
-                o.label(tokenizer.get_or_insert_with(|| o.tokenizer()), doc)?
-                    .indices
-            }
-        };
+        let indices = picker.summarize(state, doc)?.selected;
         let candidate: Vec<Cow<'_, str>> = indices
             .iter()
             .map(|&i| unescape_ptb(doc.sentence(i)))
@@ -161,7 +145,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if args.json {
         let value = json!({
-            "method": args.method.method,
+            "method": picker.name(),
             "documents": n,
             "skipped": outcome.counts.skipped,
             "corpus": corpus_scores,

@@ -3,8 +3,10 @@
 mod corpus;
 mod eval;
 mod oracle;
+mod picker;
 mod rouge;
 mod summarize;
+mod train;
 
 use std::process::ExitCode;
 
@@ -17,5 +19,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Rouge(args) => rouge::run(args),
         Command::Oracle(args) => oracle::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Train(args) => train::run(args),
     }
 }

@@ -42,6 +42,11 @@ impl Oracle {
         })
     }
 
+    /// The configuration, as `--output json` reports it.
+    pub fn config_json(&self) -> serde_json::Value {
+        json!({"method": "oracle", "oracle": self.config, "rouge_stem": self.stem})
+    }
+
     /// A tokenizer for one worker (its stem cache lives as long as the worker).
     pub fn tokenizer(&self) -> Tokenizer {
         Tokenizer::new(self.stem, false)

@@ -1,0 +1,60 @@
+//! # nutgraf-summarunner
+//!
+//! SummaRuNNer (Nallapati, Zhai & Zhou, "SummaRuNNer: A Recurrent Neural Network based
+//! Sequence Model for Extractive Summarization of Documents", AAAI 2017) for nutgraf: the
+//! model ([`model`](crate::model) docs list every modelling choice), its training
+//! ([`train::train`]), the on-disk format and loading ([`SummaRuNNer::load`],
+//! [`SummaRuNNer::embedded`]) and inference ([`SummaRuNNer::score`],
+//! [`SummaRuNNer::summarize`]).
+//!
+//! ```
+//! use nutgraf::{Budget, Document};
+//! use nutgraf::select::Redundancy;
+//! use nutgraf_summarunner::{ModelConfig, SummaRuNNer, Vocab};
+//!
+//! let config = ModelConfig { vocab_size: 4, embedding_dim: 8, hidden: 8, position_dim: 4,
+//!                            ..ModelConfig::default() };
+//! let vocab = Vocab::new(["the".to_string(), "storm".to_string()]).unwrap();
+//! let model = SummaRuNNer::random(&config, vocab, 7).unwrap();
+//! let doc = Document::from_sentences(["The storm hit.", "Power was cut.", "Repairs began."]);
+//! let summary = model.summarize(&doc, Budget::Sentences(2), Redundancy::None).unwrap();
+//! assert_eq!(summary.scores.len(), 3);
+//! assert_eq!(summary.selected.len(), 2);
+//! assert!(summary.scores.iter().all(|p| (0.0..=1.0).contains(p)));
+//! ```
+//!
+//! ## Format
+//!
+//! A model is a directory of three files: `config.json` ([`ModelConfig`], with
+//! `format_version` = [`FORMAT_VERSION`]), `vocab.json` (`{"format_version", "tokens"}`: ids 2..,
+//! after `<pad>` = 0 and `<unk>` = 1) and `model.safetensors` (f32 weights named as
+//! [`ModelConfig::parameter_shapes`] lists them; f16 is accepted and widened).
+//!
+//! ## Why candle
+//!
+//! candle (`candle-core` + `candle-nn`, CPU only, no default features) over burn: a much
+//! lighter build (no backend generics, no wgpu/ndarray stack), a fast pure-Rust CPU matrix
+//! product (`gemm`) that needs no BLAS or network at build time, reverse-mode autodiff on
+//! plain tensors, and native safetensors reading and writing.
+//!
+//! ## Threads
+//!
+//! [`SummaRuNNer`] is `Send + Sync`; clones share the weights. Inference is deterministic.
+
+mod config;
+pub mod data;
+mod error;
+pub mod model;
+mod rng;
+mod summarunner;
+pub mod train;
+mod trainer;
+pub mod validate;
+mod vocab;
+
+pub use config::{ModelConfig, Variant, FORMAT_VERSION};
+pub use error::{ModelError, Result};
+pub use model::batch::Example;
+pub use summarunner::{SummaRuNNer, CONFIG_FILE, VOCAB_FILE, WEIGHTS_FILE};
+pub use trainer::{OptimizerOptions, Trainer};
+pub use vocab::{Vocab, PAD, UNK};
