@@ -66,11 +66,17 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 "$PY" "$HELPER" head "$TRAIN" "$N_DOCS" "$DOCS"
 "$NUTGRAF" oracle "$DOCS" --output summarunner --threads 1 --no-progress > "$SPLIT" 2>/dev/null
 
-# nutgraf first: its labels are the reference of the agreement counts.
-"$PY" "$HELPER" timecmd "nutgraf oracle" "$N_DOCS" 1 "$RESULTS" --repeat "$REPEAT" \
-    --labels "$WORK/nutgraf.jsonl" -- "$NUTGRAF" oracle "$DOCS" --threads 1 --no-progress
-"$PY" "$HELPER" timecmd "nutgraf oracle" "$N_DOCS" 2 "$RESULTS" --repeat "$REPEAT" \
-    -- "$NUTGRAF" oracle "$DOCS" --threads 2 --no-progress
+# nutgraf first: its labels are the reference of the agreement counts. The first row does the
+# same work as the Python oracles: it labels the same pre-split sentences (the SummaRuNNer records
+# they read), so it is the base of the ratios. The next rows start from the raw article text and
+# include sentence splitting.
+"$PY" "$HELPER" timecmd "nutgraf oracle, pre-split sentences" "$N_DOCS" 1 "$RESULTS" \
+    --repeat "$REPEAT" --labels "$WORK/nutgraf.jsonl" \
+    -- "$NUTGRAF" oracle "$SPLIT" --threads 1 --no-progress
+"$PY" "$HELPER" timecmd "nutgraf oracle, raw article text" "$N_DOCS" 1 "$RESULTS" \
+    --repeat "$REPEAT" -- "$NUTGRAF" oracle "$DOCS" --threads 1 --no-progress
+"$PY" "$HELPER" timecmd "nutgraf oracle, raw article text" "$N_DOCS" 2 "$RESULTS" \
+    --repeat "$REPEAT" -- "$NUTGRAF" oracle "$DOCS" --threads 2 --no-progress
 "$PY" "$HELPER" set-greedy "$SPLIT" "$RESULTS" --repeat 3 --labels "$WORK/set.jsonl"
 "$PY" "$HELPER" rouge-score-greedy "$SPLIT" "$RESULTS" --docs "$N_RS" \
     --labels "$WORK/rouge_score.jsonl"

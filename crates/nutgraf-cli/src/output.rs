@@ -50,7 +50,13 @@ pub struct SummaryWriter<W: Write> {
 impl<W: Write> SummaryWriter<W> {
     /// A writer for the output of `method` configured as `config`.
     pub fn new(out: W, format: OutputFormat, method: String, config: serde_json::Value) -> Self {
-        SummaryWriter { out, format, method, config, written: 0 }
+        SummaryWriter {
+            out,
+            format,
+            method,
+            config,
+            written: 0,
+        }
     }
 
     /// Writes the summary of one document.

@@ -8,7 +8,15 @@ use util::{example, nutgraf, repo, write};
 #[test]
 fn the_shipped_model_summarizes_the_example_with_probabilities() {
     let ex = example();
-    let run = nutgraf(&["summarize", ex.to_str().unwrap(), "--method", "summarunner", "-o", "json"]).expect_code(0);
+    let run = nutgraf(&[
+        "summarize",
+        ex.to_str().unwrap(),
+        "--method",
+        "summarunner",
+        "-o",
+        "json",
+    ])
+    .expect_code(0);
     let v: Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(v["method"], "summarunner");
     assert_eq!(v["config"]["model"], "embedded");
@@ -23,16 +31,35 @@ fn the_shipped_model_summarizes_the_example_with_probabilities() {
     assert!((0..sentences.len()).all(|i| (0.0..=1.0).contains(&p(i))));
     // The three selected sentences are the three most probable ones.
     let lowest_selected = selected.iter().map(|&i| p(i)).fold(f64::INFINITY, f64::min);
-    assert!((0..sentences.len()).filter(|i| !selected.contains(i)).all(|i| p(i) <= lowest_selected));
+    assert!((0..sentences.len())
+        .filter(|i| !selected.contains(i))
+        .all(|i| p(i) <= lowest_selected));
 }
 
 #[test]
 fn model_dir_given_explicitly_gives_the_same_output_as_the_embedded_one() {
     let ex = example();
     let dir = repo().join("models/summarunner");
-    let a = nutgraf(&["summarize", ex.to_str().unwrap(), "--method", "summarunner", "-o", "jsonl"]).expect_code(0);
-    let b = nutgraf(&["summarize", ex.to_str().unwrap(), "--method", "summarunner", "--model", dir.to_str().unwrap(), "-o", "jsonl"])
-        .expect_code(0);
+    let a = nutgraf(&[
+        "summarize",
+        ex.to_str().unwrap(),
+        "--method",
+        "summarunner",
+        "-o",
+        "jsonl",
+    ])
+    .expect_code(0);
+    let b = nutgraf(&[
+        "summarize",
+        ex.to_str().unwrap(),
+        "--method",
+        "summarunner",
+        "--model",
+        dir.to_str().unwrap(),
+        "-o",
+        "jsonl",
+    ])
+    .expect_code(0);
     // Same model files unless a training run rewrote them after the build.
     let indices = |s: &str| serde_json::from_str::<Value>(s.trim()).unwrap()["indices"].clone();
     assert_eq!(indices(&a.stdout).as_array().unwrap().len(), 3);
@@ -48,19 +75,53 @@ fn a_corrupt_model_dir_is_a_clear_error() {
     }
     write(&dir, "model.safetensors", b"not a safetensors file");
     let ex = example();
-    let run = nutgraf(&["summarize", ex.to_str().unwrap(), "--method", "summarunner", "--model", dir.path().to_str().unwrap()]);
+    let run = nutgraf(&[
+        "summarize",
+        ex.to_str().unwrap(),
+        "--method",
+        "summarunner",
+        "--model",
+        dir.path().to_str().unwrap(),
+    ]);
     assert_ne!(run.code, 0);
-    assert!(run.stderr.contains("cannot load the model") && run.stderr.contains("model.safetensors"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("cannot load the model") && run.stderr.contains("model.safetensors"),
+        "{}",
+        run.stderr
+    );
     let empty = tempfile::tempdir().unwrap();
-    let run = nutgraf(&["summarize", ex.to_str().unwrap(), "--method", "summarunner", "--model", empty.path().to_str().unwrap()]);
+    let run = nutgraf(&[
+        "summarize",
+        ex.to_str().unwrap(),
+        "--method",
+        "summarunner",
+        "--model",
+        empty.path().to_str().unwrap(),
+    ]);
     assert_ne!(run.code, 0);
-    assert!(run.stderr.contains("cannot load the model"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("cannot load the model"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
 fn model_goes_only_with_summarunner() {
     let ex = example();
-    let run = nutgraf(&["summarize", ex.to_str().unwrap(), "--method", "lead", "--model", "x"]);
+    let run = nutgraf(&[
+        "summarize",
+        ex.to_str().unwrap(),
+        "--method",
+        "lead",
+        "--model",
+        "x",
+    ]);
     assert_ne!(run.code, 0);
-    assert!(run.stderr.contains("--model goes with --method summarunner"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("--model goes with --method summarunner"),
+        "{}",
+        run.stderr
+    );
 }

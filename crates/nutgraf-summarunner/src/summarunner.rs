@@ -126,6 +126,12 @@ impl SummaRuNNer {
         &self.vocab
     }
 
+    /// Whether scoring uses the plain-buffer inference pass.
+    #[cfg(test)]
+    pub(crate) fn has_fast_path(&self) -> bool {
+        self.fast.is_some()
+    }
+
     pub(crate) fn params(&self) -> &Params {
         &self.params
     }

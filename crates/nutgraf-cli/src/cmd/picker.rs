@@ -49,9 +49,10 @@ pub fn redundancy(args: &MethodArgs) -> Redundancy {
 
 /// Turns the flags into a validated classic [`Summarizer`].
 fn build_summarizer(args: &MethodArgs, budget: Budget) -> anyhow::Result<Summarizer> {
-    let kind: MethodKind = args.method.parse().map_err(|e| {
-        anyhow::anyhow!("{e}, {SUMMARUNNER} (and oracle in eval)")
-    })?;
+    let kind: MethodKind = args
+        .method
+        .parse()
+        .map_err(|e| anyhow::anyhow!("{e}, {SUMMARUNNER} (and oracle in eval)"))?;
     let mut method = MethodConfig::new(kind);
     if let Some(t) = args.tolerance {
         method.tolerance = t;
@@ -62,7 +63,10 @@ fn build_summarizer(args: &MethodArgs, budget: Budget) -> anyhow::Result<Summari
     if let Some(d) = args.damping {
         method.damping = d;
     }
-    let analyzer = AnalyzerOptions { stem: !args.no_stem, stopwords: !args.keep_stopwords };
+    let analyzer = AnalyzerOptions {
+        stem: !args.no_stem,
+        stopwords: !args.keep_stopwords,
+    };
     Ok(Summarizer::builder()
         .method_config(method)
         .budget(budget)
@@ -75,16 +79,24 @@ fn build_summarizer(args: &MethodArgs, budget: Budget) -> anyhow::Result<Summari
 fn load_model(path: Option<&Path>) -> anyhow::Result<(SummaRuNNer, String)> {
     Ok(match path {
         Some(p) => (
-            SummaRuNNer::load(p).with_context(|| format!("cannot load the model in {}", p.display()))?,
+            SummaRuNNer::load(p)
+                .with_context(|| format!("cannot load the model in {}", p.display()))?,
             p.display().to_string(),
         ),
-        None => (SummaRuNNer::embedded().context("no model given with --model")?, "embedded".into()),
+        None => (
+            SummaRuNNer::embedded().context("no model given with --model")?,
+            "embedded".into(),
+        ),
     })
 }
 
 impl Picker {
     /// The picker the flags ask for; `oracle` options make `--method oracle` available.
-    pub fn new(args: &MethodArgs, budget: Budget, oracle: Option<&OracleOptions>) -> anyhow::Result<Picker> {
+    pub fn new(
+        args: &MethodArgs,
+        budget: Budget,
+        oracle: Option<&OracleOptions>,
+    ) -> anyhow::Result<Picker> {
         budget.validate()?;
         match (args.method.as_str(), oracle) {
             ("oracle", Some(options)) => Ok(Picker::Oracle(Oracle::new(options)?)),
@@ -92,14 +104,24 @@ impl Picker {
                 let (model, source) = load_model(args.model.as_deref())?;
                 let redundancy = redundancy(args);
                 if let Redundancy::Mmr { lambda } = redundancy {
-                    anyhow::ensure!((0.0..=1.0).contains(&lambda), "MMR lambda must be in [0, 1], got {lambda}");
+                    anyhow::ensure!(
+                        (0.0..=1.0).contains(&lambda),
+                        "MMR lambda must be in [0, 1], got {lambda}"
+                    );
                 }
-                Ok(Picker::SummaRuNNer { model, source, budget, redundancy })
+                Ok(Picker::SummaRuNNer {
+                    model,
+                    source,
+                    budget,
+                    redundancy,
+                })
             }
             _ => {
-                anyhow::ensure!(args.model.is_none(), "--model goes with --method {SUMMARUNNER}");
-                build_summarizer(args, budget)
-                    .map(Picker::Method)
+                anyhow::ensure!(
+                    args.model.is_none(),
+                    "--model goes with --method {SUMMARUNNER}"
+                );
+                build_summarizer(args, budget).map(Picker::Method)
             }
         }
     }
@@ -117,7 +139,12 @@ impl Picker {
     pub fn config(&self) -> Value {
         match self {
             Picker::Method(s) => serde_json::to_value(s.config()).unwrap_or(Value::Null),
-            Picker::SummaRuNNer { model, source, budget, redundancy } => json!({
+            Picker::SummaRuNNer {
+                model,
+                source,
+                budget,
+                redundancy,
+            } => json!({
                 "method": SUMMARUNNER,
                 "model": source,
                 "model_config": model.config(),
@@ -132,14 +159,22 @@ impl Picker {
     pub fn summarize(&self, state: &mut WorkerState, doc: &Document) -> Result<Summary, String> {
         match self {
             Picker::Method(s) => Ok(s.summarize(doc)),
-            Picker::SummaRuNNer { model, budget, redundancy, .. } => {
-                model.summarize(doc, *budget, *redundancy).map_err(|e| e.to_string())
-            }
+            Picker::SummaRuNNer {
+                model,
+                budget,
+                redundancy,
+                ..
+            } => model
+                .summarize(doc, *budget, *redundancy)
+                .map_err(|e| e.to_string()),
             Picker::Oracle(o) => {
                 let result = o.label(state.get_or_insert_with(|| o.tokenizer()), doc)?;
                 let mut scores = vec![0.0; doc.len()];
                 result.indices.iter().for_each(|&i| scores[i] = 1.0);
-                Ok(Summary { scores, selected: result.indices })
+                Ok(Summary {
+                    scores,
+                    selected: result.indices,
+                })
             }
         }
     }

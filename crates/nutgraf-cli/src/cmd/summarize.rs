@@ -14,8 +14,12 @@ pub fn run(args: SummarizeArgs) -> anyhow::Result<ExitCode> {
     let budget = budget(args.sentences, args.words, args.bytes, args.ratio);
     let picker = Picker::new(&args.method, budget, None)?;
     let stdout = std::io::stdout().lock();
-    let mut writer =
-        SummaryWriter::new(std::io::BufWriter::new(stdout), args.output, picker.name(), picker.config());
+    let mut writer = SummaryWriter::new(
+        std::io::BufWriter::new(stdout),
+        args.output,
+        picker.name(),
+        picker.config(),
+    );
     let outcome = corpus::run(
         &args.input,
         "summarized",
@@ -24,7 +28,11 @@ pub fn run(args: SummarizeArgs) -> anyhow::Result<ExitCode> {
         |doc, summary| writer.write(doc, &summary),
     )?;
     writer.into_inner().flush()?;
-    Ok(if outcome.stopped { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if outcome.stopped {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// The budget the flags ask for (clap makes them mutually exclusive).

@@ -27,7 +27,10 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
         config.model.variant = v.parse()?;
     }
     let state = train(&config)?;
-    eprintln!("nutgraf: training done; best model in {}", config.out.display());
+    eprintln!(
+        "nutgraf: training done; best model in {}",
+        config.out.display()
+    );
     let _ = state;
     Ok(ExitCode::SUCCESS)
 }
