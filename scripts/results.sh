@@ -20,8 +20,8 @@ PYTHON=${PYTHON:-python3}
 NUTGRAF=$ROOT/target/release/nutgraf
 DATA=$SHARED/data/cnndm/validation.jsonl.gz
 THREADS=$(nproc)
-METHODS=lead,textrank,lexrank,lsa,luhn,sumbasic,klsum,centroid,pacsum,oracle
-BYTES_METHODS="lead oracle"
+METHODS=lead,textrank,lexrank,lsa,luhn,sumbasic,klsum,centroid,pacsum,summarunner,oracle
+BYTES_METHODS="lead summarunner oracle"
 
 REPEAT=2
 build=1

@@ -36,10 +36,31 @@ fn is_stopword(token: &[u8]) -> bool {
         .contains(token)
 }
 
+/// Longest raw token keyed by [`short_key`].
+const SHORT_MAX: usize = 15;
+
+/// A raw token of at most [`SHORT_MAX`] bytes packed into an integer: the bytes little-endian
+/// in the low 15 bytes, the length in the top byte, so distinct tokens get distinct keys
+/// (tokens never contain NUL, and the length tells `a` from `a\0` anyway).
+#[inline]
+fn short_key(raw: &[u8]) -> Option<u128> {
+    if raw.len() > SHORT_MAX {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..raw.len()].copy_from_slice(raw);
+    buf[15] = raw.len() as u8;
+    Some(u128::from_le_bytes(buf))
+}
+
 /// Interns raw tokens to ids of their final (stop-filtered, stemmed) form. Ids are only compared
 /// within one document, so one vocabulary serves all the documents a worker scores.
 #[derive(Default)]
 pub(crate) struct Vocab {
+    /// Raw tokens of at most [`SHORT_MAX`] bytes, keyed by [`short_key`]: an integer hash and
+    /// compare instead of hashing and comparing byte strings (most tokens are short).
+    short: FxHashMap<u128, u32>,
+    /// Longer raw tokens.
     raw: FxHashMap<Box<[u8]>, u32>,
     forms: FxHashMap<Box<[u8]>, u32>,
     lower: Vec<u8>,
@@ -53,7 +74,8 @@ impl Vocab {
 
     /// Called between documents: forgets everything when the vocabulary got too large.
     pub fn maybe_reset(&mut self) {
-        if self.raw.len() > MAX_VOCAB {
+        if self.short.len() + self.raw.len() > MAX_VOCAB {
+            self.short.clear();
             self.raw.clear();
             self.forms.clear();
         }
@@ -61,9 +83,26 @@ impl Vocab {
 
     #[inline]
     fn id(&mut self, raw: &[u8], an: &Analysis) -> u32 {
-        if let Some(&id) = self.raw.get(raw) {
-            return id;
+        if let Some(key) = short_key(raw) {
+            if let Some(&id) = self.short.get(&key) {
+                return id;
+            }
+            let id = self.intern(raw, an);
+            self.short.insert(key, id);
+            id
+        } else {
+            if let Some(&id) = self.raw.get(raw) {
+                return id;
+            }
+            let id = self.intern(raw, an);
+            self.raw.insert(raw.into(), id);
+            id
         }
+    }
+
+    /// The id of the final form of a raw token not seen before.
+    #[cold]
+    fn intern(&mut self, raw: &[u8], an: &Analysis) -> u32 {
         self.lower.clear();
         self.lower.extend(raw.iter().map(u8::to_ascii_lowercase));
         let id = if an.stopwords && is_stopword(&self.lower) {
@@ -83,7 +122,6 @@ impl Vocab {
                 }
             }
         };
-        self.raw.insert(raw.into(), id);
         id
     }
 
@@ -218,5 +256,43 @@ impl Tokenizer {
     /// Call between documents: forgets the vocabulary once it has grown too large.
     pub fn end_document(&mut self) {
         self.vocab.maybe_reset();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_keys_are_distinct() {
+        assert_ne!(short_key(b"ab"), short_key(b"ab\0"));
+        assert_ne!(short_key(b""), short_key(b"\0"));
+        assert_eq!(short_key(&[b'x'; 15]).map(|k| (k >> 120) as u8), Some(15));
+        assert_eq!(short_key(&[b'x'; 16]), None);
+    }
+
+    #[test]
+    fn short_and_long_tokens_share_forms() {
+        let an = Analysis {
+            stem: false,
+            stopwords: true,
+            limit: LengthLimit::None,
+            fix_lcs_bytes: false,
+        };
+        let mut v = Vocab::default();
+        let long = b"Internationalisation";
+        let a = v.id(b"Cat", &an);
+        assert_eq!(v.id(b"cat", &an), a);
+        assert_eq!(v.id(b"CAT", &an), a);
+        let l = v.id(long, &an);
+        assert_ne!(l, a);
+        assert_eq!(v.id(b"internationalisation", &an), l);
+        assert_eq!(v.id(b"the", &an), STOP);
+        assert_eq!(v.len(), 2);
+        // A 15-byte and a 16-byte token differing only in length.
+        let k15 = v.id(&long[..15], &an);
+        let k16 = v.id(&long[..16], &an);
+        assert_ne!(k15, k16);
+        assert_eq!(v.id(&long[..15], &an), k15);
     }
 }

@@ -2,8 +2,8 @@
 //!
 //! The splitter looks at whitespace-separated words, so spans always partition the text: every
 //! sentence is trimmed, sentences are in order, and only whitespace lies between them. It runs
-//! in linear time: one pass to profile the document, one to split, with a lookahead of a few
-//! words.
+//! in linear time: one pass over the text collects the words, the document profile is computed
+//! from them, then the split walks them with a lookahead of a few words.
 //!
 //! A sentence ends after a word that ends in `.`, `!`, `?` or an ellipsis, plus any closing
 //! quotes or brackets after it (attached, `said."`, or separate PTB tokens, `said . ''`), when
@@ -29,12 +29,12 @@ mod abbrev;
 mod rules;
 mod words;
 
-use std::collections::VecDeque;
+use std::cell::Cell;
 
 use crate::document::Sentence;
 use abbrev::Kind;
 use rules::{Quotes, Terminal};
-use words::{Profile, Word, Words};
+use words::{Profile, Word};
 
 /// Splits text into sentences with byte spans. Stateless and cheap: reuse one everywhere.
 #[derive(Debug, Clone, Default)]
@@ -50,17 +50,26 @@ impl SentenceSplitter {
     /// between them. Paragraph numbers start at 0 and count blank-line separated blocks (or
     /// lines, in text without blank lines that is not hard-wrapped).
     pub fn split(&self, text: &str) -> Vec<Sentence> {
-        let profile = Profile::of(text);
+        thread_local! {
+            /// The word buffer, reused across calls on one thread.
+            static WORDS: Cell<Vec<Word>> = const { Cell::new(Vec::new()) };
+        }
+        let mut words = WORDS.with(Cell::take);
+        let tail_lf = words::scan(text, &mut words);
+        let profile = Profile::from_words(text, &words, tail_lf);
+        words::mark_breaks(&mut words, profile.newlines);
         let mut state = Splitter {
             text,
             profile,
-            words: Words::new(text, profile.newlines),
-            ahead: VecDeque::new(),
+            words: &words,
+            pos: 0,
             out: Vec::new(),
         };
         state.run();
-        merge_datelines(text, &mut state.out);
-        state.out
+        let mut out = state.out;
+        WORDS.with(|cell| cell.set(words));
+        merge_datelines(text, &mut out);
+        out
     }
 }
 
@@ -68,22 +77,21 @@ impl SentenceSplitter {
 struct Splitter<'a> {
     text: &'a str,
     profile: Profile,
-    words: Words<'a>,
-    ahead: VecDeque<Word>,
+    words: &'a [Word],
+    /// Index of the next word in `words`.
+    pos: usize,
     out: Vec<Sentence>,
 }
 
 impl<'a> Splitter<'a> {
-    fn peek(&mut self, k: usize) -> Option<Word> {
-        while self.ahead.len() <= k {
-            let w = self.words.next()?;
-            self.ahead.push_back(w);
-        }
-        self.ahead.get(k).copied()
+    fn peek(&self, k: usize) -> Option<Word> {
+        self.words.get(self.pos + k).copied()
     }
 
     fn next_word(&mut self) -> Option<Word> {
-        self.ahead.pop_front().or_else(|| self.words.next())
+        let w = self.words.get(self.pos).copied();
+        self.pos += 1;
+        w
     }
 
     fn word(&self, w: Word) -> &'a str {
@@ -140,25 +148,22 @@ impl<'a> Splitter<'a> {
 
     /// A lone `"` or `'` right after a sentence end also closes when a comma or a speech verb
     /// follows it (`? ' , beckham said`, `. " doungal said`), whatever the parity says.
-    fn closes_by_context(&mut self, quote: &str) -> bool {
+    fn closes_by_context(&self, quote: &str) -> bool {
         if !matches!(quote, "\"" | "'") {
             return false;
         }
-        let mut after = Vec::with_capacity(3);
-        for k in 1..=3 {
-            match self.peek(k) {
-                Some(w) if !w.para_break => after.push(self.word(w)),
-                _ => break,
-            }
-        }
-        match after.first() {
-            Some(&("," | ";")) => true,
-            _ => after.iter().take(3).any(|w| is_speech_verb(w)),
+        let mut after = (1..=3)
+            .map_while(|k| self.peek(k).filter(|w| !w.para_break))
+            .map(|w| self.word(w));
+        match after.next() {
+            Some("," | ";") => true,
+            Some(first) => is_speech_verb(first) || after.any(is_speech_verb),
+            None => false,
         }
     }
 
     /// Whether the sentence ends after a word ending in `terminal` (and closers, if `closed`).
-    fn ends_here(&mut self, terminal: Terminal<'_>, closed: bool) -> bool {
+    fn ends_here(&self, terminal: Terminal<'_>, closed: bool) -> bool {
         let Some(next) = self.peek(0) else {
             return true;
         };

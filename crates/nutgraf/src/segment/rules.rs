@@ -24,6 +24,16 @@ pub(crate) enum Terminal<'a> {
 
 /// The terminal a word ends with, and whether closing quotes/brackets follow it in the word.
 pub(crate) fn terminal(word: &str) -> Option<(Terminal<'_>, bool)> {
+    // Most words end in an ASCII byte that is neither a mark nor a closer: no terminal.
+    match word.as_bytes().last() {
+        None => return None,
+        Some(&b)
+            if b < 0x80 && !matches!(b, b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']' | b'}') =>
+        {
+            return None;
+        }
+        _ => {}
+    }
     let core = word.trim_end_matches(CLOSE_CHARS);
     let closed = core.len() < word.len();
     let core = core.trim_start_matches(OPEN_CHARS);
@@ -99,6 +109,19 @@ impl Quotes {
 
     /// Updates the state with `word`, which follows `prev`.
     pub fn update(&mut self, prev: &str, word: &str) {
+        // Only quote characters at either end of the word matter: all of them start with `"`,
+        // `'`, `` ` `` or a non-ASCII byte, and end with `"`, `'` or a non-ASCII byte.
+        let bytes = word.as_bytes();
+        let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+            return;
+        };
+        if first < 0x80
+            && !matches!(first, b'"' | b'\'' | b'`')
+            && last < 0x80
+            && !matches!(last, b'"' | b'\'')
+        {
+            return;
+        }
         // Anchors that resynchronize the parity: a lone quote after a comma closes
         // (`, " he said`), after a colon opens (`said : " we`).
         let anchor = match prev {

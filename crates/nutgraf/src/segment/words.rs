@@ -8,8 +8,13 @@ pub(crate) struct Word {
     pub start: usize,
     /// Byte offset one past the last byte.
     pub end: usize,
-    /// A paragraph break lies between this word and the previous one.
+    /// A paragraph break lies between this word and the previous one (set by [`mark_breaks`]).
     pub para_break: bool,
+    /// Line breaks in the gap before the word as paragraphs count them (`\n`, a lone `\r`,
+    /// U+2028, U+0085; U+2029 counts two).
+    breaks: u32,
+    /// `\n` bytes in the gap before the word: the line ends of `str::lines`.
+    lf: u32,
 }
 
 /// How single newlines are read when a text has no blank line.
@@ -22,7 +27,7 @@ pub(crate) enum Newlines {
     Break,
 }
 
-/// Document-wide facts the rules need, computed in one pass before splitting.
+/// Document-wide facts the rules need, computed from the words before splitting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Profile {
     /// Capitalization carries signal (not an all-lowercase text).
@@ -38,23 +43,32 @@ pub(crate) struct Profile {
 const SAMPLE_LINES: usize = 2000;
 
 impl Profile {
-    /// Profiles `text`.
+    /// Profiles `text` (scanning it; the splitter uses [`Profile::from_words`]).
+    #[cfg(test)]
     pub fn of(text: &str) -> Profile {
+        let mut words = Vec::new();
+        let tail = scan(text, &mut words);
+        Profile::from_words(text, &words, tail)
+    }
+
+    /// Profiles `text` from its words as [`scan`] found them (`tail_lf` is what it returned).
+    pub fn from_words(text: &str, words: &[Word], tail_lf: u32) -> Profile {
         let mut upper = 0usize;
         let mut alpha = 0usize;
         let mut lone_periods = 0usize;
         let mut attached_periods = 0usize;
-        for w in Words::new(text, Newlines::Space) {
+        for w in words {
             let word = &text[w.start..w.end];
-            if let Some(c) = word.chars().find(|c| c.is_alphabetic()) {
+            if let Some(c) = first_alphabetic(word) {
                 alpha += 1;
                 if c.is_uppercase() {
                     upper += 1;
                 }
             }
-            if word == "." {
+            let b = word.as_bytes();
+            if b == b"." {
                 lone_periods += 1;
-            } else if word.len() > 1 && word.ends_with('.') && !word.ends_with("..") {
+            } else if b.len() > 1 && b[b.len() - 1] == b'.' && b[b.len() - 2] != b'.' {
                 attached_periods += 1;
             }
         }
@@ -65,31 +79,60 @@ impl Profile {
         Profile {
             cased,
             tokenized,
-            newlines: newline_mode(text),
+            newlines: newline_mode(text, words, tail_lf),
         }
     }
 }
 
+/// The first alphabetic character of `word`, decoding only non-ASCII bytes.
+#[inline]
+fn first_alphabetic(word: &str) -> Option<char> {
+    let bytes = word.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if b.is_ascii_alphabetic() {
+            return Some(b as char);
+        }
+        if b >= 0x80 && (b & 0xc0) != 0x80 {
+            // The start of a multi-byte character (continuation bytes are skipped).
+            let c = word[i..].chars().next()?;
+            if c.is_alphabetic() {
+                return Some(c);
+            }
+        }
+    }
+    None
+}
+
 /// Decides how single newlines are read: as spaces when the text has blank lines (they are the
-/// paragraph breaks) or looks hard-wrapped; otherwise each line is a paragraph.
-fn newline_mode(text: &str) -> Newlines {
+/// paragraph breaks) or looks hard-wrapped; otherwise each line is a paragraph. The lines are
+/// those of `str::lines`, read off the words: a line ends at each `\n` of a gap, and a line
+/// between two `\n` of one gap (or after the last) holds only whitespace.
+fn newline_mode(text: &str, words: &[Word], tail_lf: u32) -> Newlines {
+    // A blank line after a non-blank one: paragraphs are blank-line separated.
+    let tail_blank = tail_lf >= 2 || (tail_lf == 1 && !text.ends_with('\n'));
+    if words.is_empty() || tail_blank || words[1..].iter().any(|w| w.lf >= 2) {
+        return Newlines::Space;
+    }
     let mut lengths = Vec::new();
     let mut ends_terminal = 0usize;
-    for line in text.lines() {
-        let line = line.trim();
-        if line.is_empty() {
-            // A blank line between two non-blank ones: paragraphs are blank-line separated.
-            if !lengths.is_empty() {
-                return Newlines::Space;
-            }
+    let mut line_start = words[0].start;
+    for (i, w) in words.iter().enumerate() {
+        let last_of_line = words.get(i + 1).is_none_or(|n| n.lf > 0);
+        if !last_of_line {
             continue;
         }
-        if lengths.len() < SAMPLE_LINES {
-            lengths.push(line.chars().count());
-            let last = line.trim_end_matches(['"', '\'', ')', ']', '”', '’']);
-            if last.ends_with(['.', '!', '?', '…']) {
-                ends_terminal += 1;
-            }
+        if lengths.len() >= SAMPLE_LINES {
+            break;
+        }
+        let line = &text[line_start..w.end];
+        lengths.push(line.chars().count());
+        // The trimmed line ends with this word; a word of closers only leaves whitespace.
+        let last = text[w.start..w.end].trim_end_matches(['"', '\'', ')', ']', '”', '’']);
+        if last.ends_with(['.', '!', '?', '…']) {
+            ends_terminal += 1;
+        }
+        if let Some(n) = words.get(i + 1) {
+            line_start = n.start;
         }
     }
     if lengths.len() < 2 {
@@ -114,80 +157,83 @@ fn is_hard_wrapped(lengths: &[usize], ends_terminal: usize) -> bool {
     filled * 10 >= body.len() * 8 && ends_terminal * 2 < lengths.len()
 }
 
-/// Iterator over the words of a text, with paragraph breaks marked.
-pub(crate) struct Words<'a> {
-    text: &'a str,
-    pos: usize,
-    newlines: Newlines,
-}
-
-impl<'a> Words<'a> {
-    /// Words of `text`, reading single newlines per `newlines`.
-    pub fn new(text: &'a str, newlines: Newlines) -> Words<'a> {
-        Words {
-            text,
-            pos: 0,
-            newlines,
-        }
-    }
-}
-
-impl Iterator for Words<'_> {
-    type Item = Word;
-
-    fn next(&mut self) -> Option<Word> {
-        let bytes = self.text.as_bytes();
-        let mut newlines = 0usize;
-        let mut i = self.pos;
-        // Skip the whitespace gap, counting line breaks. ASCII fast path; other whitespace
-        // (NBSP, U+2000.., U+3000) is decoded.
+/// Replaces `words` with the whitespace-separated words of `text` and returns the number of
+/// `\n` after the last word. ASCII is classified bytewise; other whitespace (NBSP, U+2000..,
+/// U+3000) is decoded.
+pub(crate) fn scan(text: &str, words: &mut Vec<Word>) -> u32 {
+    words.clear();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    loop {
+        let mut breaks = 0u32;
+        let mut lf = 0u32;
+        // Skip the whitespace gap, counting line breaks.
         let start = loop {
-            let &b = bytes.get(i)?;
+            let Some(&b) = bytes.get(i) else {
+                return lf;
+            };
             if b < 0x80 {
                 match b {
-                    b'\n' => newlines += 1,
-                    b'\r' if bytes.get(i + 1) != Some(&b'\n') => newlines += 1,
+                    b'\n' => {
+                        breaks += 1;
+                        lf += 1;
+                    }
+                    b'\r' if bytes.get(i + 1) != Some(&b'\n') => breaks += 1,
                     b' ' | b'\t' | b'\r' | 0x0b | 0x0c => {}
                     _ => break i,
                 }
                 i += 1;
             } else {
-                let c = self.text[i..].chars().next()?;
+                let Some(c) = text[i..].chars().next() else {
+                    return lf;
+                };
                 if !c.is_whitespace() {
                     break i;
                 }
                 match c {
-                    '\u{2029}' => newlines += 2,
-                    '\u{2028}' | '\u{85}' => newlines += 1,
+                    '\u{2029}' => breaks += 2,
+                    '\u{2028}' | '\u{85}' => breaks += 1,
                     _ => {}
                 }
                 i += c.len_utf8();
             }
         };
         let mut end = start;
-        while end < bytes.len() {
-            let b = bytes[end];
-            if b < 0x80 {
-                if b.is_ascii_whitespace() || b == 0x0b {
+        while let Some(&b) = bytes.get(end) {
+            if b > b' ' && b < 0x80 {
+                // Printable ASCII and DEL: never whitespace.
+                end += 1;
+            } else if b < 0x80 {
+                if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
                     break;
                 }
                 end += 1;
             } else {
-                let c = self.text[end..].chars().next()?;
+                let Some(c) = text[end..].chars().next() else {
+                    break;
+                };
                 if c.is_whitespace() {
                     break;
                 }
                 end += c.len_utf8();
             }
         }
-        self.pos = end;
-        let para_break =
-            start > 0 && (newlines >= 2 || (newlines == 1 && self.newlines == Newlines::Break));
-        Some(Word {
+        words.push(Word {
             start,
             end,
-            para_break,
-        })
+            para_break: false,
+            breaks,
+            lf,
+        });
+        i = end;
+    }
+}
+
+/// Sets `para_break` of each word, reading single newlines per `newlines`.
+pub(crate) fn mark_breaks(words: &mut [Word], newlines: Newlines) {
+    for w in words {
+        w.para_break =
+            w.start > 0 && (w.breaks >= 2 || (w.breaks == 1 && newlines == Newlines::Break));
     }
 }
 
@@ -196,9 +242,80 @@ mod tests {
     use super::*;
 
     fn words(text: &str, newlines: Newlines) -> Vec<(&str, bool)> {
-        Words::new(text, newlines)
+        let mut ws = Vec::new();
+        scan(text, &mut ws);
+        mark_breaks(&mut ws, newlines);
+        ws.iter()
             .map(|w| (&text[w.start..w.end], w.para_break))
             .collect()
+    }
+
+    fn newline_mode(text: &str) -> Newlines {
+        Profile::of(text).newlines
+    }
+
+    /// The line-based definition the word-based [`super::newline_mode`] must agree with.
+    fn newline_mode_by_lines(text: &str) -> Newlines {
+        let mut lengths = Vec::new();
+        let mut ends_terminal = 0usize;
+        for line in text.lines() {
+            let line = line.trim();
+            if line.is_empty() {
+                if !lengths.is_empty() {
+                    return Newlines::Space;
+                }
+                continue;
+            }
+            if lengths.len() < SAMPLE_LINES {
+                lengths.push(line.chars().count());
+                let last = line.trim_end_matches(['"', '\'', ')', ']', '”', '’']);
+                if last.ends_with(['.', '!', '?', '…']) {
+                    ends_terminal += 1;
+                }
+            }
+        }
+        if lengths.len() < 2 {
+            return Newlines::Space;
+        }
+        if is_hard_wrapped(&lengths, ends_terminal) {
+            Newlines::Space
+        } else {
+            Newlines::Break
+        }
+    }
+
+    #[test]
+    fn newline_mode_matches_lines() {
+        let wrapped = "The quick brown fox jumps over the lazy dog and then\n\
+                       runs away. The quick brown fox jumps over the lazy\n\
+                       dog and then it runs away into the deep dark woods\n\
+                       where nobody finds it.";
+        let cases = [
+            "",
+            " \n ",
+            "a",
+            "a\n",
+            "a\n ",
+            "a\n\r",
+            "a\r\n",
+            "a\nb\n",
+            "a\nb\n\n",
+            "\n\na.\nb.",
+            "a.\n \nb.",
+            "a.\r\n\r\nb.",
+            "a.\rb.\nc.",
+            "a.\u{2028}b.\nc.",
+            "a.\u{2029}b.\nc.",
+            "x \"\ny.\nz\n",
+            "One. \"\nTwo \u{a0}words.\nThree",
+            "One paragraph. Two.\nAnother one here.\n",
+            wrapped,
+        ];
+        for text in cases {
+            assert_eq!(newline_mode(text), newline_mode_by_lines(text), "{text:?}");
+        }
+        let many: String = (0..2100).map(|i| format!("Line {i} goes on\n")).collect();
+        assert_eq!(newline_mode(&many), newline_mode_by_lines(&many));
     }
 
     #[test]
