@@ -464,6 +464,9 @@ pub struct TrainArgs {
     /// Use only the first N validation documents.
     #[arg(long)]
     pub max_valid_docs: Option<usize>,
+    /// Save `OUT/checkpoints/last` every this many batches (and at each epoch's end).
+    #[arg(long, default_value_t = 200)]
+    pub checkpoint_every: usize,
     /// Continue from `OUT/checkpoints/last`.
     #[arg(long)]
     pub resume: bool,

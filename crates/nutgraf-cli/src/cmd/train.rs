@@ -16,6 +16,7 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
         max_train_docs: args.max_train_docs,
         max_valid_docs: args.max_valid_docs,
         resume: args.resume,
+        checkpoint_every: args.checkpoint_every,
         ..TrainConfig::default()
     };
     config.optimizer.lr = args.lr;
