@@ -133,11 +133,25 @@ fn train_writes_a_model_that_summarize_loads() {
     let train = shared.join("data/cnndm/train.jsonl.gz");
     let valid = shared.join("data/cnndm/validation.jsonl.gz");
     let run = nutgraf(&[
-        "train", "--model", "summarunner",
-        "--train", train.to_str().unwrap(), "--valid", valid.to_str().unwrap(),
-        "--out", out.path().to_str().unwrap(),
-        "--epochs", "1", "--batch-size", "4", "--max-train-docs", "16", "--max-valid-docs", "8",
-        "--vocab-size", "500",
+        "train",
+        "--model",
+        "summarunner",
+        "--train",
+        train.to_str().unwrap(),
+        "--valid",
+        valid.to_str().unwrap(),
+        "--out",
+        out.path().to_str().unwrap(),
+        "--epochs",
+        "1",
+        "--batch-size",
+        "4",
+        "--max-train-docs",
+        "16",
+        "--max-valid-docs",
+        "8",
+        "--vocab-size",
+        "500",
     ])
     .expect_code(0);
     assert!(run.stderr.contains("training done"), "{}", run.stderr);
@@ -145,8 +159,17 @@ fn train_writes_a_model_that_summarize_loads() {
         assert!(out.path().join(f).is_file(), "{f} missing");
     }
     let ex = example();
-    let s = nutgraf(&["summarize", ex.to_str().unwrap(), "--method", "summarunner", "--model", out.path().to_str().unwrap(), "-o", "jsonl"])
-        .expect_code(0);
+    let s = nutgraf(&[
+        "summarize",
+        ex.to_str().unwrap(),
+        "--method",
+        "summarunner",
+        "--model",
+        out.path().to_str().unwrap(),
+        "-o",
+        "jsonl",
+    ])
+    .expect_code(0);
     let v: Value = serde_json::from_str(s.stdout.trim()).unwrap();
     assert_eq!(v["indices"].as_array().unwrap().len(), 3);
 }
