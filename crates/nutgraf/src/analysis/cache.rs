@@ -80,7 +80,11 @@ impl Memo {
             None => self.long_words.get(word),
         };
         if let Some((ids, kind)) = found {
-            out.extend_from_slice(ids);
+            // Most words are one token: a push, not a `memmove` call.
+            match **ids {
+                [id] => out.push(id),
+                _ => out.extend_from_slice(ids),
+            }
             return *kind;
         }
         let ids: Box<[u32]> = word_tokens(word).iter().map(|t| self.intern(t)).collect();
@@ -141,10 +145,13 @@ fn pack(word: &str) -> Option<u128> {
     if bytes.len() > 15 {
         return None;
     }
-    let mut buf = [0u8; 16];
-    buf[..bytes.len()].copy_from_slice(bytes);
-    buf[15] = bytes.len() as u8;
-    Some(u128::from_le_bytes(buf))
+    // A byte loop rather than a slice copy: words are short, and a variable-length copy is a
+    // `memmove` call per word.
+    let mut key = (bytes.len() as u128) << 120;
+    for (i, &b) in bytes.iter().enumerate() {
+        key |= u128::from(b) << (8 * i);
+    }
+    Some(key)
 }
 
 #[cfg(test)]
