@@ -1,22 +1,26 @@
-//! `--method summarunner` with the shipped model and with `--model`.
+//! `--method summarunner` with the shipped model and with `--model`, and `nutgraf train`.
 
 mod util;
 
 use serde_json::Value;
-use util::{example, nutgraf, repo, write};
+use util::{example, nutgraf, repo, shared, write, Run};
+
+/// `nutgraf summarize EXAMPLE --method summarunner EXTRA...`.
+fn summarunner(extra: &[&str]) -> Run {
+    let ex = example();
+    let mut args = vec!["summarize", ex.to_str().unwrap(), "--method", "summarunner"];
+    args.extend_from_slice(extra);
+    nutgraf(&args)
+}
+
+fn indices(stdout: &str) -> Vec<Value> {
+    let v: Value = serde_json::from_str(stdout.trim()).unwrap();
+    v["indices"].as_array().unwrap().clone()
+}
 
 #[test]
 fn the_shipped_model_summarizes_the_example_with_probabilities() {
-    let ex = example();
-    let run = nutgraf(&[
-        "summarize",
-        ex.to_str().unwrap(),
-        "--method",
-        "summarunner",
-        "-o",
-        "json",
-    ])
-    .expect_code(0);
+    let run = summarunner(&["-o", "json"]).expect_code(0);
     let v: Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(v["method"], "summarunner");
     assert_eq!(v["config"]["model"], "embedded");
@@ -37,33 +41,13 @@ fn the_shipped_model_summarizes_the_example_with_probabilities() {
 }
 
 #[test]
-fn model_dir_given_explicitly_gives_the_same_output_as_the_embedded_one() {
-    let ex = example();
+fn model_dir_given_explicitly_is_loaded() {
     let dir = repo().join("models/summarunner");
-    let a = nutgraf(&[
-        "summarize",
-        ex.to_str().unwrap(),
-        "--method",
-        "summarunner",
-        "-o",
-        "jsonl",
-    ])
-    .expect_code(0);
-    let b = nutgraf(&[
-        "summarize",
-        ex.to_str().unwrap(),
-        "--method",
-        "summarunner",
-        "--model",
-        dir.to_str().unwrap(),
-        "-o",
-        "jsonl",
-    ])
-    .expect_code(0);
-    // Same model files unless a training run rewrote them after the build.
-    let indices = |s: &str| serde_json::from_str::<Value>(s.trim()).unwrap()["indices"].clone();
-    assert_eq!(indices(&a.stdout).as_array().unwrap().len(), 3);
-    assert_eq!(indices(&b.stdout).as_array().unwrap().len(), 3);
+    let a = summarunner(&["-o", "jsonl"]).expect_code(0);
+    let b = summarunner(&["--model", dir.to_str().unwrap(), "-o", "jsonl"]).expect_code(0);
+    // The same files unless a training run rewrote them after the build.
+    assert_eq!(indices(&a.stdout).len(), 3);
+    assert_eq!(indices(&b.stdout).len(), 3);
 }
 
 #[test]
@@ -74,30 +58,15 @@ fn a_corrupt_model_dir_is_a_clear_error() {
         std::fs::copy(src.join(f), dir.path().join(f)).unwrap();
     }
     write(&dir, "model.safetensors", b"not a safetensors file");
-    let ex = example();
-    let run = nutgraf(&[
-        "summarize",
-        ex.to_str().unwrap(),
-        "--method",
-        "summarunner",
-        "--model",
-        dir.path().to_str().unwrap(),
-    ]);
+    let run = summarunner(&["--model", dir.path().to_str().unwrap()]);
     assert_ne!(run.code, 0);
+    let msg = &run.stderr;
     assert!(
-        run.stderr.contains("cannot load the model") && run.stderr.contains("model.safetensors"),
-        "{}",
-        run.stderr
+        msg.contains("cannot load the model") && msg.contains("model.safetensors"),
+        "{msg}"
     );
     let empty = tempfile::tempdir().unwrap();
-    let run = nutgraf(&[
-        "summarize",
-        ex.to_str().unwrap(),
-        "--method",
-        "summarunner",
-        "--model",
-        empty.path().to_str().unwrap(),
-    ]);
+    let run = summarunner(&["--model", empty.path().to_str().unwrap()]);
     assert_ne!(run.code, 0);
     assert!(
         run.stderr.contains("cannot load the model"),
@@ -118,58 +87,31 @@ fn model_goes_only_with_summarunner() {
         "x",
     ]);
     assert_ne!(run.code, 0);
+    let msg = &run.stderr;
     assert!(
-        run.stderr
-            .contains("--model goes with --method summarunner"),
-        "{}",
-        run.stderr
+        msg.contains("--model goes with --method summarunner"),
+        "{msg}"
     );
 }
 
 #[test]
 fn train_writes_a_model_that_summarize_loads() {
     let out = tempfile::tempdir().unwrap();
-    let shared = util::shared();
-    let train = shared.join("data/cnndm/train.jsonl.gz");
-    let valid = shared.join("data/cnndm/validation.jsonl.gz");
+    let train = shared().join("data/cnndm/train.jsonl.gz");
+    let valid = shared().join("data/cnndm/validation.jsonl.gz");
+    let out_dir = out.path().to_str().unwrap();
+    #[rustfmt::skip]
     let run = nutgraf(&[
-        "train",
-        "--model",
-        "summarunner",
-        "--train",
-        train.to_str().unwrap(),
-        "--valid",
-        valid.to_str().unwrap(),
-        "--out",
-        out.path().to_str().unwrap(),
-        "--epochs",
-        "1",
-        "--batch-size",
-        "4",
-        "--max-train-docs",
-        "16",
-        "--max-valid-docs",
-        "8",
-        "--vocab-size",
-        "500",
+        "train", "--model", "summarunner",
+        "--train", train.to_str().unwrap(), "--valid", valid.to_str().unwrap(), "--out", out_dir,
+        "--epochs", "1", "--batch-size", "4", "--max-train-docs", "16", "--max-valid-docs", "8",
+        "--vocab-size", "500",
     ])
     .expect_code(0);
     assert!(run.stderr.contains("training done"), "{}", run.stderr);
     for f in ["model.safetensors", "config.json", "vocab.json"] {
         assert!(out.path().join(f).is_file(), "{f} missing");
     }
-    let ex = example();
-    let s = nutgraf(&[
-        "summarize",
-        ex.to_str().unwrap(),
-        "--method",
-        "summarunner",
-        "--model",
-        out.path().to_str().unwrap(),
-        "-o",
-        "jsonl",
-    ])
-    .expect_code(0);
-    let v: Value = serde_json::from_str(s.stdout.trim()).unwrap();
-    assert_eq!(v["indices"].as_array().unwrap().len(), 3);
+    let s = summarunner(&["--model", out_dir, "-o", "jsonl"]).expect_code(0);
+    assert_eq!(indices(&s.stdout).len(), 3);
 }
