@@ -1,36 +1,24 @@
 //! LCS marks of a reference sentence against a candidate sentence, as ROUGE-1.5.5 marks them.
 
+use crate::perl::lcs::LcsScratch;
+
 /// Bitset (64 positions a word) of the reference positions on the LCS of `reference` and
-/// `candidate`, with ROUGE-1.5.5's tie-break: on a mismatch go up (drop a reference token) when
-/// `c[i-1][j] >= c[i][j-1]`; the backtrack marks reference positions.
-pub(crate) fn marks(reference: &[u32], candidate: &[u32]) -> Vec<u64> {
-    let (m, n) = (reference.len(), candidate.len());
-    let mut out = vec![0u64; m.div_ceil(64)];
-    if m == 0 || n == 0 {
-        return out;
-    }
-    // Full table: backtracking needs it; sentences are short (tens of tokens).
-    let w = n + 1;
-    let mut c = vec![0u32; (m + 1) * w];
-    for i in 1..=m {
-        for j in 1..=n {
-            c[i * w + j] = if reference[i - 1] == candidate[j - 1] {
-                c[(i - 1) * w + j - 1] + 1
-            } else {
-                c[(i - 1) * w + j].max(c[i * w + j - 1])
-            };
-        }
-    }
-    let (mut i, mut j) = (m, n);
-    while i > 0 && j > 0 {
-        if reference[i - 1] == candidate[j - 1] {
-            i -= 1;
-            j -= 1;
+/// `candidate`: the marking of the perl flavour's ROUGE-L (tie-break: on a mismatch go up when
+/// `c[i-1][j] >= c[i][j-1]`), so the oracle's ROUGE-L is the scorer's. Token ids are below `k`.
+pub(crate) fn marks(
+    scratch: &mut LcsScratch,
+    reference: &[u32],
+    candidate: &[u32],
+    k: usize,
+) -> Vec<u64> {
+    let mut out = vec![0u64; reference.len().div_ceil(64)];
+    for (i, &on) in scratch
+        .mark_pair(reference, candidate, k)
+        .iter()
+        .enumerate()
+    {
+        if on {
             out[i / 64] |= 1 << (i % 64);
-        } else if c[(i - 1) * w + j] >= c[i * w + j - 1] {
-            i -= 1;
-        } else {
-            j -= 1;
         }
     }
     out
@@ -41,7 +29,13 @@ mod tests {
     use super::marks;
 
     fn marked(r: &[u32], c: &[u32]) -> Vec<usize> {
-        let m = marks(r, c);
+        let k = r
+            .iter()
+            .chain(c)
+            .map(|&t| t as usize + 1)
+            .max()
+            .unwrap_or(0);
+        let m = marks(&mut super::LcsScratch::default(), r, c, k);
         (0..r.len())
             .filter(|&i| m[i / 64] >> (i % 64) & 1 == 1)
             .collect()

@@ -7,6 +7,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use crate::perl::lcs::LcsScratch;
 use crate::Score;
 
 /// Key of a unigram or bigram of token ids.
@@ -117,13 +118,21 @@ impl<'a> Problem<'a> {
     /// to report ROUGE-L of a set found without it); other pairs keep empty marks.
     pub fn prepare_lcs_for(&mut self, sentences: &[usize]) {
         let (reference, doc) = (self.reference, self.doc);
+        let k = reference
+            .iter()
+            .chain(doc)
+            .flatten()
+            .map(|&t| t as usize + 1)
+            .max()
+            .unwrap_or(0);
+        let mut scratch = LcsScratch::default();
         let marks = self
             .lcs
             .get_or_insert_with(|| vec![vec![Vec::new(); doc.len()]; reference.len()]);
         for (r, row) in reference.iter().zip(marks.iter_mut()) {
             for &s in sentences {
                 if row[s].is_empty() {
-                    row[s] = super::lcs::marks(r, &doc[s]);
+                    row[s] = super::lcs::marks(&mut scratch, r, &doc[s], k);
                 }
             }
         }

@@ -205,6 +205,14 @@ impl LcsScratch {
         (hit, base)
     }
 
+    /// The reference positions that the LCS of `unit` against the one candidate unit `peer`
+    /// marks (ROUGE-L's marking, for the oracle's union over chosen sentences). Token ids are
+    /// below `k`.
+    pub(crate) fn mark_pair(&mut self, unit: &[u32], peer: &[u32], k: usize) -> &[bool] {
+        self.mark_units(unit, &[peer], k, None);
+        &self.mask
+    }
+
     fn mark_units(&mut self, unit: &[u32], peer: &[&[u32]], k: usize, pw: Option<&[f64]>) {
         self.mask.clear();
         self.mask.resize(unit.len(), false);

@@ -30,7 +30,7 @@ mod args;
 mod bootstrap;
 mod config;
 mod doc;
-mod lcs;
+pub(crate) mod lcs;
 mod ngram;
 mod scorer;
 mod scores;
