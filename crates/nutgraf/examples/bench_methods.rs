@@ -28,6 +28,11 @@ use nutgraf::select::{Redundancy, Selector};
 use nutgraf::{Budget, Document, Summarizer};
 use rayon::prelude::*;
 
+#[path = "../tests/common/synthetic.rs"]
+mod synthetic;
+
+use synthetic::synthetic;
+
 #[derive(serde::Deserialize)]
 struct Record {
     sentences: Vec<String>,
@@ -99,31 +104,6 @@ fn check(kind: MethodKind, budget: usize, results: &[(usize, usize)]) {
             "{kind}: document {i} with {n} sentences got {k} selected"
         );
     }
-}
-
-fn synthetic(n: usize) -> Document {
-    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-    let mut next = move || {
-        state = state
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (state >> 33) as usize
-    };
-    let sentences: Vec<String> = (0..n)
-        .map(|_| {
-            let len = 4 + next() % 10;
-            (0..len)
-                .map(|_| {
-                    format!(
-                        "w{}",
-                        20_000f64.powf((next() % 1_000_000) as f64 / 1e6) as usize
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect();
-    Document::from_sentences(&sentences)
 }
 
 fn main() {

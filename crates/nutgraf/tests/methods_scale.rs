@@ -6,33 +6,12 @@
 use nutgraf::analysis::{word_count, Analyzer};
 use nutgraf::methods::MethodKind;
 use nutgraf::select::{Redundancy, Selector};
-use nutgraf::{Budget, Document, MethodConfig};
+use nutgraf::{Budget, MethodConfig};
 
-fn synthetic(n: usize) -> Document {
-    // A small LCG keeps the text deterministic without a dependency.
-    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-    let mut next = move || {
-        state = state
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (state >> 33) as usize
-    };
-    let sentences: Vec<String> = (0..n)
-        .map(|_| {
-            let len = 4 + next() % 10;
-            (0..len)
-                .map(|_| {
-                    // Roughly Zipfian: word k with probability ∝ 1/k over 20,000 words.
-                    let r = next() % 1_000_000;
-                    let k = (20_000f64.powf(r as f64 / 1_000_000.0)) as usize;
-                    format!("w{k}")
-                })
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect();
-    Document::from_sentences(&sentences)
-}
+#[path = "common/synthetic.rs"]
+mod synthetic;
+
+use synthetic::synthetic;
 
 /// 100,000 sentences in release builds (`cargo test --release`); 10,000 in debug builds, where
 /// the same code paths (posting window, randomized LSA) are taken but unoptimized code would
