@@ -129,30 +129,22 @@ fn rouge_files(
     summaries: &[Value],
     records: &[Value],
 ) -> (String, String) {
-    let cand: Vec<String> = summaries
-        .iter()
-        .map(|s| {
-            s["summary"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|x| x.as_str().unwrap())
-                .collect::<Vec<_>>()
-                .join(" <q> ")
-        })
-        .collect();
-    let refs: Vec<String> = records
-        .iter()
-        .map(|r| {
-            r["highlights"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|x| x.as_str().unwrap())
-                .collect::<Vec<_>>()
-                .join(" <q> ")
-        })
-        .collect();
+    // One line per summary: the field's sentences joined by ` <q> `.
+    let lines = |values: &[Value], field: &str| -> Vec<String> {
+        values
+            .iter()
+            .map(|v| {
+                let sentences: Vec<&str> = v[field]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|x| x.as_str().unwrap())
+                    .collect();
+                sentences.join(" <q> ")
+            })
+            .collect()
+    };
+    let (cand, refs) = (lines(summaries, "summary"), lines(records, "highlights"));
     (
         write(dir, "cand.txt", cand.join("\n").as_bytes()),
         write(dir, "ref.txt", refs.join("\n").as_bytes()),
