@@ -226,7 +226,9 @@ pub(crate) fn select(
     budget: Budget,
     redundancy: Redundancy,
 ) -> Summary {
-    let analyzed = Analyzer::default().analyze(doc);
+    // Token ids are needed only for trigram blocking.
+    let tokens = redundancy == Redundancy::TrigramBlocking;
+    let analyzed = Analyzer::default().analyze_with(doc, tokens);
     let mut sel = Selector::new(&analyzed, budget, redundancy);
     sel.fill_by_scores(&scores);
     Summary {

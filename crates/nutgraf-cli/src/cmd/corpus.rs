@@ -18,8 +18,6 @@ const CHUNK: usize = 1024;
 /// How a corpus run ended.
 pub struct Outcome {
     /// What was done.
-    #[allow(dead_code)]
-    // read by `eval` (oracle issue); kept here so every command reports alike
     pub counts: Counts,
     /// True when the run stopped at a bad record, after writing everything before it.
     pub stopped: bool,
