@@ -3,8 +3,8 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use nutgraf::read::{ReadOptions, Reader};
-use nutgraf::Document;
+use nutgraf_core::read::{ReadOptions, Reader};
+use nutgraf_core::Document;
 use nutgraf_eval::oracle::{label, OracleConfig};
 use nutgraf_eval::perl::Tokenizer;
 use rayon::prelude::*;

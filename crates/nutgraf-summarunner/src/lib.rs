@@ -8,8 +8,8 @@
 //! [`SummaRuNNer::summarize`]).
 //!
 //! ```
-//! use nutgraf::{Budget, Document};
-//! use nutgraf::select::Redundancy;
+//! use nutgraf_core::{Budget, Document};
+//! use nutgraf_core::select::Redundancy;
 //! use nutgraf_summarunner::{ModelConfig, SummaRuNNer, Vocab};
 //!
 //! let config = ModelConfig { vocab_size: 4, embedding_dim: 8, hidden: 8, position_dim: 4,

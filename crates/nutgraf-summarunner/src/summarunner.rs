@@ -5,9 +5,9 @@ use std::path::Path;
 use std::sync::Arc;
 
 use candle_core::{DType, Device, Tensor};
-use nutgraf::analysis::Analyzer;
-use nutgraf::select::{Redundancy, Selector};
-use nutgraf::{Budget, Document, Summary};
+use nutgraf_core::analysis::Analyzer;
+use nutgraf_core::select::{Redundancy, Selector};
+use nutgraf_core::{Budget, Document, Summary};
 
 use crate::config::ModelConfig;
 use crate::error::{ModelError, Result};

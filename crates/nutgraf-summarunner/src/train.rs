@@ -11,8 +11,8 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use nutgraf::select::Redundancy;
-use nutgraf::Budget;
+use nutgraf_core::select::Redundancy;
+use nutgraf_core::Budget;
 use serde::{Deserialize, Serialize};
 
 use crate::config::ModelConfig;

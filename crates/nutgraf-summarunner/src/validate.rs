@@ -1,8 +1,8 @@
 //! Validation ROUGE: the model's top sentences against the references, ROUGE-1.5.5 with the
 //! paper's flags (`-c 95 -r 1000 -n 2 -m`), corpus F-measures.
 
-use nutgraf::select::Redundancy;
-use nutgraf::{Budget, Document};
+use nutgraf_core::select::Redundancy;
+use nutgraf_core::{Budget, Document};
 use nutgraf_eval::perl::{EvalIds, PerlConfig, Rouge155};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};

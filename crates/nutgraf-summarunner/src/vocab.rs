@@ -1,6 +1,6 @@
 //! The vocabulary (`vocab.json`): normalized tokens to ids.
 //!
-//! Tokens are [`nutgraf::analysis::tokens`], the normalization the rest of nutgraf uses
+//! Tokens are [`nutgraf_core::analysis::tokens`], the normalization the rest of nutgraf uses
 //! (lowercase, PTB escapes undone, PTB-style contractions, hyphens split), so cased, PTB and
 //! raw text map to the same ids. Id 0 is `<pad>`, id 1 is `<unk>` (every word outside the
 //! vocabulary); the rest are the most frequent training tokens, ties broken alphabetically so
@@ -61,7 +61,7 @@ impl Vocab {
 
     /// Adds the tokens of `text` to `counts`.
     pub fn count(counts: &mut HashMap<String, u64>, text: &str) {
-        for t in nutgraf::analysis::tokens(text) {
+        for t in nutgraf_core::analysis::tokens(text) {
             *counts.entry(t).or_insert(0) += 1;
         }
     }
@@ -89,7 +89,7 @@ impl Vocab {
     /// Ids of the first `max_words` normalized tokens of `sentence`. A sentence without
     /// tokens reads as one `<unk>`, so every sentence has a vector.
     pub fn encode(&self, sentence: &str, max_words: usize) -> Vec<u32> {
-        let mut ids: Vec<u32> = nutgraf::analysis::tokens(sentence)
+        let mut ids: Vec<u32> = nutgraf_core::analysis::tokens(sentence)
             .take(max_words)
             .map(|t| self.id(&t))
             .collect();

@@ -3,8 +3,8 @@
 mod common;
 
 use common::{config, docs, vocab};
-use nutgraf::select::Redundancy;
-use nutgraf::{Budget, Document};
+use nutgraf_core::select::Redundancy;
+use nutgraf_core::{Budget, Document};
 use nutgraf_summarunner::{ModelError, SummaRuNNer, Variant};
 
 const VARIANTS: [Variant; 3] = [Variant::RnnRnn, Variant::CnnRnn, Variant::AttnRnn];

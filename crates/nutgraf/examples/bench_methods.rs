@@ -22,10 +22,10 @@
 
 use std::time::Instant;
 
-use nutgraf::analysis::{Analyzed, Analyzer};
-use nutgraf::methods::{MethodConfig, MethodKind};
-use nutgraf::select::{Redundancy, Selector};
-use nutgraf::{Budget, Document, Summarizer};
+use nutgraf_core::analysis::{Analyzed, Analyzer};
+use nutgraf_core::methods::{MethodConfig, MethodKind};
+use nutgraf_core::select::{Redundancy, Selector};
+use nutgraf_core::{Budget, Document, Summarizer};
 use rayon::prelude::*;
 
 #[path = "../tests/common/synthetic.rs"]

@@ -1,8 +1,8 @@
 //! Hand-made documents whose expected picks follow from each method's algorithm (reasoned from
 //! the papers, see the comments), driven through the public `Summarizer` API.
 
-use nutgraf::methods::MethodKind;
-use nutgraf::{Budget, Document, MethodConfig, Summarizer};
+use nutgraf_core::methods::MethodKind;
+use nutgraf_core::{Budget, Document, MethodConfig, Summarizer};
 
 fn pick(config: MethodConfig, budget: Budget, sentences: &[&str]) -> Vec<usize> {
     let summarizer = Summarizer::builder()

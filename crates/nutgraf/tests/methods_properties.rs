@@ -2,10 +2,10 @@
 //! documents: budget respected, selection sorted/unique/in range, one finite score per
 //! sentence, deterministic (twice, and across threads), empty document → empty summary.
 
-use nutgraf::analysis::word_count;
-use nutgraf::methods::MethodKind;
-use nutgraf::select::Redundancy;
-use nutgraf::{Budget, Document, MethodConfig, Summarizer, Summary};
+use nutgraf_core::analysis::word_count;
+use nutgraf_core::methods::MethodKind;
+use nutgraf_core::select::Redundancy;
+use nutgraf_core::{Budget, Document, MethodConfig, Summarizer, Summary};
 use proptest::prelude::*;
 
 const WORDS: &[&str] = &[

@@ -3,10 +3,10 @@
 //! synthetic text mixes a few very common words (long posting lists, exercising the graph
 //! window) with a long tail.
 
-use nutgraf::analysis::{word_count, Analyzer};
-use nutgraf::methods::MethodKind;
-use nutgraf::select::{Redundancy, Selector};
-use nutgraf::{Budget, MethodConfig};
+use nutgraf_core::analysis::{word_count, Analyzer};
+use nutgraf_core::methods::MethodKind;
+use nutgraf_core::select::{Redundancy, Selector};
+use nutgraf_core::{Budget, MethodConfig};
 
 #[path = "common/synthetic.rs"]
 mod synthetic;

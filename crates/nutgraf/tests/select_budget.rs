@@ -1,9 +1,9 @@
 //! Selection under budgets and redundancy policies, with Lead's scores (a known order), so the
 //! expected picks follow from the budget rules alone.
 
-use nutgraf::methods::MethodKind;
-use nutgraf::select::Redundancy;
-use nutgraf::{Budget, Document, Summarizer};
+use nutgraf_core::methods::MethodKind;
+use nutgraf_core::select::Redundancy;
+use nutgraf_core::{Budget, Document, Summarizer};
 
 fn lead(budget: Budget, redundancy: Redundancy, sentences: &[&str]) -> Vec<usize> {
     Summarizer::builder()

@@ -2,7 +2,7 @@
 
 #![allow(dead_code)]
 
-use nutgraf::Document;
+use nutgraf_core::Document;
 use nutgraf_summarunner::{ModelConfig, Variant, Vocab};
 
 pub const WORDS: [&str; 12] = [

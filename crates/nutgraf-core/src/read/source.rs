@@ -1,0 +1,160 @@
+//! Opening inputs: files, stdin, transparent gzip/zstd decompression, binary sniffing and
+//! UTF-8 decoding.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Cursor, Read};
+use std::path::{Path, PathBuf};
+
+use super::text::HEAD_LEN;
+use crate::error::{Error, Result};
+
+/// Buffer size of the readers: large enough for streaming multi-gigabyte corpora.
+const BUF_LEN: usize = 64 * 1024;
+
+/// An opened input: its decompressed stream and the first bytes of it (also still in the
+/// stream), which the caller sniffs.
+pub(crate) struct Input {
+    /// The decompressed bytes, from the start.
+    pub stream: Box<dyn BufRead + Send>,
+    /// Up to [`HEAD_LEN`] first bytes of the stream.
+    pub head: Vec<u8>,
+}
+
+/// True for the path that names standard input.
+pub(crate) fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// The path's lowercase extension, ignoring a compression extension: `a.jsonl.gz` -> `jsonl`.
+pub(crate) fn content_extension(path: &Path) -> Option<String> {
+    let stem = strip_compression(path);
+    stem.extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+}
+
+/// The path without a `.gz`/`.zst` extension.
+pub(crate) fn strip_compression(path: &Path) -> PathBuf {
+    match compression_ext(path) {
+        Some(_) => path.with_extension(""),
+        None => path.to_path_buf(),
+    }
+}
+
+fn compression_ext(path: &Path) -> Option<&'static str> {
+    let ext = path.extension()?.to_string_lossy().to_ascii_lowercase();
+    match ext.as_str() {
+        "gz" | "gzip" => Some("gz"),
+        "zst" | "zstd" => Some("zst"),
+        _ => None,
+    }
+}
+
+fn io_err(path: &Path, source: io::Error) -> Error {
+    Error::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Opens `path` (or stdin for `-`), decompressing gzip or zstd when the extension or the magic
+/// bytes say so, and reads the first [`HEAD_LEN`] bytes for sniffing.
+pub(crate) fn open(path: &Path) -> Result<Input> {
+    let raw: Box<dyn Read + Send> = if is_stdin(path) {
+        Box::new(io::stdin())
+    } else {
+        Box::new(File::open(path).map_err(|e| io_err(path, e))?)
+    };
+    let mut raw = BufReader::with_capacity(BUF_LEN, raw);
+    let mut magic = Vec::with_capacity(4);
+    // Read the magic bytes without consuming them: a pipe may deliver them in pieces.
+    (&mut raw)
+        .take(4)
+        .read_to_end(&mut magic)
+        .map_err(|e| io_err(path, e))?;
+    let raw = BufReader::with_capacity(BUF_LEN, Cursor::new(magic.clone()).chain(raw));
+    let ext = if is_stdin(path) {
+        None
+    } else {
+        compression_ext(path)
+    };
+    let gzip = magic.starts_with(&[0x1f, 0x8b]) || (ext == Some("gz") && !magic.is_empty());
+    let zstd =
+        magic.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) || (ext == Some("zst") && !magic.is_empty());
+    let decoded: Box<dyn Read + Send> = if gzip {
+        Box::new(flate2::read::MultiGzDecoder::new(raw))
+    } else if zstd {
+        let dec = ruzstd::decoding::StreamingDecoder::new(raw)
+            .map_err(|e| io_err(path, io::Error::new(io::ErrorKind::InvalidData, e)))?;
+        Box::new(dec)
+    } else {
+        Box::new(raw)
+    };
+    let mut decoded = BufReader::with_capacity(BUF_LEN, decoded);
+    let mut head = Vec::with_capacity(HEAD_LEN);
+    (&mut decoded)
+        .take(HEAD_LEN as u64)
+        .read_to_end(&mut head)
+        .map_err(|e| io_err(path, e))?;
+    let stream = BufReader::with_capacity(BUF_LEN, Cursor::new(head.clone()).chain(decoded));
+    Ok(Input {
+        stream: Box::new(stream),
+        head,
+    })
+}
+
+/// Files under a directory: every regular file, recursively, in path order (entries sorted
+/// by name within each directory), hidden files and directories (leading `.`) skipped.
+/// Symbolic links are followed, so a link to a file or a directory is read like one; a link
+/// that loops back to a directory above it is reported as an [`Error::Walk`] in its place, and
+/// the walk goes on.
+pub(crate) fn list_dir(dir: &Path) -> Result<Vec<Result<PathBuf>>> {
+    let walk = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    let mut files = Vec::new();
+    for entry in walk {
+        match entry {
+            Ok(e) if e.file_type().is_file() => files.push(Ok(e.into_path())),
+            Ok(_) => {}
+            Err(e) if e.loop_ancestor().is_some() => {
+                let path = e.path().unwrap_or(dir).to_path_buf();
+                let ancestor = e.loop_ancestor().unwrap_or(dir).display().to_string();
+                files.push(Err(Error::Walk {
+                    path,
+                    message: format!("symbolic link loop back to {ancestor}; skipped"),
+                }));
+            }
+            Err(e) => {
+                let path = e.path().unwrap_or(dir).to_path_buf();
+                let source = e
+                    .into_io_error()
+                    .unwrap_or_else(|| io::Error::other("cannot walk the directory"));
+                return Err(io_err(&path, source));
+            }
+        }
+    }
+    Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extensions() {
+        assert_eq!(
+            content_extension(Path::new("a/b.jsonl.gz")).as_deref(),
+            Some("jsonl")
+        );
+        assert_eq!(
+            content_extension(Path::new("x.story")).as_deref(),
+            Some("story")
+        );
+        assert_eq!(
+            strip_compression(Path::new("d/x.txt.zst")),
+            PathBuf::from("d/x.txt")
+        );
+    }
+}
