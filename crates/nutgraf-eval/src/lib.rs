@@ -26,21 +26,5 @@ pub struct Score {
     pub f: f64,
 }
 
-/// Errors of the evaluation crate.
-#[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
-pub enum Error {
-    /// A scorer option is invalid (rejected when the scorer is built).
-    #[error("invalid ROUGE option: {0}")]
-    Config(String),
-    /// A computation that ROUGE-1.5.5 itself cannot do (it dies), e.g. ROUGE-W with an empty
-    /// reference.
-    #[error("{0}")]
-    Unsupported(String),
-    /// Malformed input.
-    #[error("{0}")]
-    Input(String),
-}
-
-/// Result alias of this crate.
-pub type Result<T, E = Error> = std::result::Result<T, E>;
+mod error;
+pub use error::{Error, Result};

@@ -106,17 +106,21 @@ fn rouge_w_empty_reference_fails_unless_allowed() {
         .unwrap()
         .score(&["a cat"], &[&["!!!"]])
         .unwrap_err();
-    assert!(
-        matches!(&err, Error::Unsupported(m) if m.contains("ROUGE-W")),
-        "{err}"
-    );
+    assert_eq!(err, Error::EmptyReferenceW { reference: 0 });
+    assert!(err.to_string().contains("ROUGE-W"), "{err}");
     let batch = cfg
         .clone()
         .build()
         .unwrap()
         .score_batch(&[(vec!["a"], vec![vec!["a"]]), (vec!["a"], vec![vec![""]])]);
     assert!(batch[0].is_ok());
-    assert!(matches!(&batch[1], Err(Error::Unsupported(m)) if m.contains("document 1")));
+    assert_eq!(
+        batch[1],
+        Err(Error::Document {
+            index: 1,
+            error: Box::new(Error::EmptyReferenceW { reference: 0 })
+        })
+    );
     let fixed = PerlConfig {
         allow_empty_reference_w: true,
         ..cfg
@@ -191,7 +195,7 @@ fn batch_keeps_input_order() {
     }
     assert!(matches!(
         rouge.score::<&str, [&str; 0]>(&["x"], &[]),
-        Err(Error::Input(_))
+        Err(Error::NoReference)
     ));
 }
 

@@ -39,10 +39,19 @@ impl fmt::Display for Metric {
     }
 }
 
-/// Serialized as its rouge-score name (`"rouge1"`, `"rougeLsum"`, ...).
+/// Serialized as its rouge-score name (`"rouge1"`, `"rougeLsum"`, ...): the names users and
+/// rouge-score's own output know, rather than a tagged object.
 impl serde::Serialize for Metric {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
+    }
+}
+
+/// Read from its rouge-score name, as [`Metric::from_str`] reads it.
+impl<'de> serde::Deserialize<'de> for Metric {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        name.parse().map_err(serde::de::Error::custom)
     }
 }
 
@@ -62,9 +71,11 @@ impl FromStr for Metric {
                 return Ok(Metric::RougeN(d - b'0'));
             }
         }
-        Err(Error::Config(format!(
-            "unknown ROUGE metric {s:?}; valid: {VALID_METRICS}"
-        )))
+        Err(Error::invalid(
+            "metrics",
+            s,
+            format!("one of {VALID_METRICS}"),
+        ))
     }
 }
 
@@ -88,6 +99,14 @@ mod tests {
     }
 
     #[test]
+    fn deserializes_from_name() {
+        let m: Vec<Metric> = serde_json::from_str(r#"["rouge3", "rougeL"]"#).unwrap();
+        assert_eq!(m, [Metric::RougeN(3), Metric::RougeL]);
+        let err = serde_json::from_str::<Metric>(r#""rouge0""#).unwrap_err();
+        assert!(err.to_string().contains("metrics"), "{err}");
+    }
+
+    #[test]
     fn invalid_names_list_the_valid_ones() {
         for bad in [
             "rouge0",
@@ -99,7 +118,14 @@ mod tests {
             "",
         ] {
             match bad.parse::<Metric>() {
-                Err(Error::Config(msg)) => assert!(msg.contains("rougeLsum"), "{msg}"),
+                Err(Error::InvalidOption {
+                    option,
+                    value,
+                    expected,
+                }) => {
+                    assert_eq!((option.as_str(), value.as_str()), ("metrics", bad));
+                    assert!(expected.contains("rougeLsum"), "{expected}");
+                }
                 other => panic!("{bad:?} parsed as {other:?}"),
             }
         }

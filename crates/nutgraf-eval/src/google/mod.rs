@@ -30,12 +30,14 @@
 //! ```
 
 mod algo;
+mod config;
 mod metric;
 pub mod porter;
 mod scorer;
 mod tokenize;
 mod vocab;
 
+pub use config::GoogleConfig;
 pub use metric::{Metric, VALID_METRICS};
 pub use scorer::{mean, RougeScorer, RougeScorerBuilder, Scores};
 pub use tokenize::{tokens, Tokenizer};

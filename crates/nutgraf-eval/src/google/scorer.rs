@@ -3,6 +3,7 @@
 use rayon::prelude::*;
 
 use super::algo;
+use super::config::GoogleConfig;
 use super::tokenize::Tokenizer;
 use super::vocab::{Interner, Summary};
 use super::Metric;
@@ -11,7 +12,8 @@ use crate::{Error, Result, Score};
 /// Scores of one summary pair, one entry per configured metric, in the configured order.
 pub type Scores = Vec<(Metric, Score)>;
 
-/// Builds a [`RougeScorer`]; the options are checked by [`build`](Self::build).
+/// Builds a [`RougeScorer`] from metric names; the options are checked by
+/// [`build`](Self::build). [`GoogleConfig`] is the same options as serde data.
 ///
 /// Defaults are rouge-score's: no stemming, the rouge-score tokenizer, and (rouge-score has no
 /// default) the metrics `rouge1`, `rouge2`, `rougeL`, `rougeLsum`.
@@ -63,34 +65,27 @@ impl RougeScorerBuilder {
     /// Checks the options and builds the scorer.
     ///
     /// # Errors
-    /// [`Error::Config`] for an unknown metric name (the message lists the valid ones), a
-    /// metric named twice, or an empty metric list.
+    /// [`Error::InvalidOption`] (option `metrics`) for an unknown metric name (the expected
+    /// text lists the valid ones), a metric named twice, or an empty metric list.
     pub fn build(&self) -> Result<RougeScorer> {
-        let mut metrics = Vec::with_capacity(self.metrics.len());
-        for name in &self.metrics {
-            let metric: Metric = name.parse()?;
-            if metrics.contains(&metric) {
-                return Err(Error::Config(format!("ROUGE metric {name:?} given twice")));
-            }
-            metrics.push(metric);
-        }
-        if metrics.is_empty() {
-            return Err(Error::Config("no ROUGE metric requested".into()));
-        }
-        Ok(RougeScorer {
+        let metrics = self
+            .metrics
+            .iter()
+            .map(|name| name.parse())
+            .collect::<Result<Vec<Metric>>>()?;
+        GoogleConfig {
             metrics,
             stem: self.stem,
             tokenizer: self.tokenizer,
-        })
+        }
+        .build()
     }
 }
 
 /// rouge-score 0.1.2's `RougeScorer`: immutable, `Send + Sync`, reusable across threads.
 #[derive(Debug, Clone)]
 pub struct RougeScorer {
-    metrics: Vec<Metric>,
-    stem: bool,
-    tokenizer: Tokenizer,
+    config: GoogleConfig,
 }
 
 impl RougeScorer {
@@ -99,19 +94,33 @@ impl RougeScorer {
         RougeScorerBuilder::new()
     }
 
+    /// Validates `config` and builds the scorer.
+    ///
+    /// # Errors
+    /// See [`GoogleConfig::validate`].
+    pub fn new(config: GoogleConfig) -> Result<RougeScorer> {
+        config.validate()?;
+        Ok(RougeScorer { config })
+    }
+
+    /// The options.
+    pub fn config(&self) -> &GoogleConfig {
+        &self.config
+    }
+
     /// The metrics this scorer computes, in output order.
     pub fn metrics(&self) -> &[Metric] {
-        &self.metrics
+        &self.config.metrics
     }
 
     /// Whether tokens are stemmed.
     pub fn stems(&self) -> bool {
-        self.stem
+        self.config.stem
     }
 
     /// The tokenizer.
     pub fn tokenizer(&self) -> Tokenizer {
-        self.tokenizer
+        self.config.tokenizer
     }
 
     /// Scores one candidate summary against one reference, both given as sentences.
@@ -125,7 +134,7 @@ impl RougeScorer {
     /// rouge-score's `score(target=reference, prediction=candidate)` on raw texts; rougeLsum
     /// splits them on `"\n"`.
     pub fn score_text(&self, candidate: &str, reference: &str) -> Scores {
-        let mut interner = Interner::new(self.tokenizer, self.stem);
+        let mut interner = Interner::new(self.config.tokenizer, self.config.stem);
         let c = interner.summary(candidate);
         let r = interner.summary(reference);
         self.score_summaries(&c, &r, interner.vocab())
@@ -135,7 +144,7 @@ impl RougeScorer {
     /// highest F (the first one on ties, like `numpy.argmax`).
     ///
     /// # Errors
-    /// [`Error::Input`] when `references` is empty.
+    /// [`Error::NoReference`] when `references` is empty.
     pub fn score_multi<C, R, RS>(&self, candidate: &[C], references: &[RS]) -> Result<Scores>
     where
         C: AsRef<str>,
@@ -143,11 +152,9 @@ impl RougeScorer {
         RS: AsRef<[R]>,
     {
         if references.is_empty() {
-            return Err(Error::Input(
-                "score_multi needs at least one reference".into(),
-            ));
+            return Err(Error::NoReference);
         }
-        let mut interner = Interner::new(self.tokenizer, self.stem);
+        let mut interner = Interner::new(self.config.tokenizer, self.config.stem);
         let c = interner.summary(&join_lines(candidate));
         let refs: Vec<Summary> = references
             .iter()
@@ -196,7 +203,8 @@ impl RougeScorer {
     /// references of `candidates[i]`. Results are in input order.
     ///
     /// # Errors
-    /// [`Error::Input`] when the slices differ in length or a document has no reference.
+    /// [`Error::Input`] when the slices differ in length; [`Error::Document`] (wrapping
+    /// [`Error::NoReference`]) naming the first document, 0-based, without a reference.
     pub fn score_batch_multi<C, R>(
         &self,
         candidates: &[C],
@@ -218,15 +226,15 @@ impl RougeScorer {
             .zip(references.par_iter())
             .enumerate()
             .map(|(i, (c, r))| {
-                self.score_multi(c.as_ref(), r).map_err(|_| {
-                    Error::Input(format!("document {} has no reference summary", i + 1))
-                })
+                self.score_multi(c.as_ref(), r)
+                    .map_err(|e| e.in_document(i))
             })
             .collect()
     }
 
     fn score_summaries(&self, c: &Summary, r: &Summary, vocab: usize) -> Scores {
-        self.metrics
+        self.config
+            .metrics
             .iter()
             .map(|&metric| {
                 let score = match metric {
@@ -323,7 +331,10 @@ mod tests {
     fn build_rejects_bad_metrics() {
         for bad in [&["rouge1", "rougeX"][..], &["rougeL", "rougeL"], &[]] {
             let r = RougeScorer::builder().metrics(bad).build();
-            assert!(matches!(r, Err(Error::Config(_))), "{bad:?}");
+            assert!(
+                matches!(&r, Err(Error::InvalidOption { option, .. }) if option == "metrics"),
+                "{bad:?}"
+            );
         }
     }
 
@@ -349,8 +360,11 @@ mod tests {
             assert_eq!(*scores, s.score_multi(&cands[i], &refs[i]).expect("refs"));
         }
         assert_eq!(out[0][0].1.recall, 1.0);
-        let missing = vec![vec![], vec![owned(&["e"])]];
-        assert!(s.score_batch_multi(&cands, &missing).is_err());
+        let missing = vec![vec![owned(&["e"])], vec![]];
+        assert_eq!(
+            s.score_batch_multi(&cands, &missing).unwrap_err(),
+            Error::NoReference.in_document(1)
+        );
     }
 
     #[test]

@@ -23,8 +23,11 @@ use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
 use super::porter;
 use crate::Error;
 
-/// How text is split into tokens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+/// How text is split into tokens. JSON: `"rouge_score"` or `"unicode"`.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Tokenizer {
     /// rouge-score 0.1.2's tokenizer (ASCII `[a-z0-9]` runs); reproduces its numbers.
@@ -57,9 +60,7 @@ impl FromStr for Tokenizer {
         match s {
             "rouge-score" | "default" | "ascii" => Ok(Tokenizer::RougeScore),
             "unicode" => Ok(Tokenizer::Unicode),
-            _ => Err(Error::Config(format!(
-                "unknown tokenizer {s:?}; valid: rouge-score, unicode"
-            ))),
+            _ => Err(Error::invalid("tokenizer", s, "rouge-score or unicode")),
         }
     }
 }
@@ -232,6 +233,9 @@ mod tests {
         for t in [Tokenizer::RougeScore, Tokenizer::Unicode] {
             assert_eq!(t.name().parse::<Tokenizer>().ok(), Some(t));
         }
-        assert!(matches!("nope".parse::<Tokenizer>(), Err(Error::Config(_))));
+        assert!(matches!(
+            "nope".parse::<Tokenizer>(),
+            Err(Error::InvalidOption { option, .. }) if option == "tokenizer"
+        ));
     }
 }

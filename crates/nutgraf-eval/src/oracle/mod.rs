@@ -24,12 +24,13 @@ mod search;
 use std::fmt;
 use std::str::FromStr;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::{Error, Result, Score};
 
-/// What the oracle maximizes: F-measures of ROUGE-1.5.5 (alpha 0.5, unrounded).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+/// What the oracle maximizes: F-measures of ROUGE-1.5.5 (alpha 0.5, unrounded). JSON: its
+/// name, `"r1"`, `"r2"`, `"rl"`, `"r1+r2"` or `"mean"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Objective {
     /// ROUGE-1 F.
@@ -87,19 +88,20 @@ impl FromStr for Objective {
             .iter()
             .find(|(n, _)| *n == s)
             .map(|&(_, o)| o)
-            .ok_or_else(|| {
-                Error::Config(format!(
-                    "unknown objective {s:?}; expected one of: r1, r2, rl, r1+r2, mean"
-                ))
-            })
+            .ok_or_else(|| Error::invalid_oracle("objective", s, "r1, r2, rl, r1+r2 or mean"))
     }
 }
 
 /// How to search the sentence sets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase", tag = "strategy")]
+///
+/// JSON: `{"kind": "greedy"}`, `{"kind": "beam", "size": 5}`,
+/// `{"kind": "exhaustive", "max_subsets": 1000000}`; a left-out `size` or `max_subsets` is
+/// [`Strategy::DEFAULT_BEAM_SIZE`] or [`Strategy::DEFAULT_MAX_SUBSETS`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(from = "StrategyJson", into = "StrategyJson")]
 pub enum Strategy {
     /// Greedy forward selection.
+    #[default]
     Greedy,
     /// Beam search keeping this many sets per size.
     Beam {
@@ -113,11 +115,70 @@ pub enum Strategy {
     },
 }
 
-/// Oracle configuration.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+impl Strategy {
+    /// The beam width when JSON leaves `size` out.
+    pub const DEFAULT_BEAM_SIZE: usize = 5;
+    /// The subset limit when JSON leaves `max_subsets` out.
+    pub const DEFAULT_MAX_SUBSETS: u64 = 1_000_000;
+}
+
+/// The JSON form of [`Strategy`]: struct variants, so that `greedy` refuses unknown fields too
+/// (serde accepts anything beside the tag of a unit variant).
+#[derive(Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+enum StrategyJson {
+    Greedy {},
+    Beam {
+        #[serde(default = "default_beam_size")]
+        size: usize,
+    },
+    Exhaustive {
+        #[serde(default = "default_max_subsets")]
+        max_subsets: u64,
+    },
+}
+
+fn default_beam_size() -> usize {
+    Strategy::DEFAULT_BEAM_SIZE
+}
+
+fn default_max_subsets() -> u64 {
+    Strategy::DEFAULT_MAX_SUBSETS
+}
+
+impl From<StrategyJson> for Strategy {
+    fn from(j: StrategyJson) -> Strategy {
+        match j {
+            StrategyJson::Greedy {} => Strategy::Greedy,
+            StrategyJson::Beam { size } => Strategy::Beam { size },
+            StrategyJson::Exhaustive { max_subsets } => Strategy::Exhaustive { max_subsets },
+        }
+    }
+}
+
+impl From<Strategy> for StrategyJson {
+    fn from(s: Strategy) -> StrategyJson {
+        match s {
+            Strategy::Greedy => StrategyJson::Greedy {},
+            Strategy::Beam { size } => StrategyJson::Beam { size },
+            Strategy::Exhaustive { max_subsets } => StrategyJson::Exhaustive { max_subsets },
+        }
+    }
+}
+
+/// Oracle configuration. `Default`: greedy, `r1+r2`, at most 3 sentences.
+///
+/// JSON (serde): every field may be left out, unknown fields are refused:
+///
+/// ```json
+/// {"strategy": {"kind": "beam", "size": 5}, "objective": "r1+r2", "max_sentences": 3}
+/// ```
+///
+/// [`validate`](Self::validate) (called by [`label`]) checks the values.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct OracleConfig {
     /// Search strategy.
-    #[serde(flatten)]
     pub strategy: Strategy,
     /// Objective.
     pub objective: Objective,
@@ -137,12 +198,16 @@ impl Default for OracleConfig {
 
 impl OracleConfig {
     /// Checks the configuration.
+    ///
+    /// # Errors
+    /// [`Error::InvalidOracleOption`] for `max_sentences` 0 or a beam `size` 0
+    /// (`strategy.size`).
     pub fn validate(&self) -> Result<()> {
         if self.max_sentences == 0 {
-            return Err(Error::Config("max_sentences must be at least 1".into()));
+            return Err(Error::invalid_oracle("max_sentences", 0, "at least 1"));
         }
         if let Strategy::Beam { size: 0 } = self.strategy {
-            return Err(Error::Config("beam size must be at least 1".into()));
+            return Err(Error::invalid_oracle("strategy.size", 0, "at least 1"));
         }
         Ok(())
     }

@@ -149,12 +149,12 @@ pub(super) fn exhaustive(
     let pool = usable(p);
     let count = subsets(pool.len(), config.max_sentences);
     if count > max_subsets {
-        return Err(Error::Unsupported(format!(
-            "exhaustive oracle over {} sentences would try {count} subsets of at most {} sentences \
-             (limit {max_subsets}); lower --max-sentences or use --strategy beam",
-            pool.len(),
-            config.max_sentences
-        )));
+        return Err(Error::TooManySubsets {
+            sentences: pool.len(),
+            subsets: count,
+            max_sentences: config.max_sentences,
+            max_subsets,
+        });
     }
     let mut best = (0.0, Vec::new());
     let mut ops = Vec::new();

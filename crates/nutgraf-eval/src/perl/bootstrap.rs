@@ -72,6 +72,10 @@ impl Rouge155 {
 
 /// [`Rouge155::corpus`] with explicit peer ID, resamples (`-r`, >= 1) and confidence (`-c`,
 /// percent in `[0, 100]`).
+///
+/// # Errors
+/// [`Error::InvalidOption`] for `resamples` or `confidence`; [`Error::Input`] as
+/// [`Rouge155::corpus`].
 pub fn bootstrap(
     docs: &[DocScores],
     ids: EvalIds<'_>,
@@ -79,10 +83,15 @@ pub fn bootstrap(
     resamples: usize,
     confidence: f64,
 ) -> Result<CorpusScores> {
-    if resamples == 0 || !(0.0..=100.0).contains(&confidence) {
-        return Err(Error::Config(format!(
-            "bootstrap needs -r >= 1 and -c within [0, 100], got {resamples} and {confidence}"
-        )));
+    if resamples == 0 {
+        return Err(Error::invalid("resamples", 0, "at least 1"));
+    }
+    if !(0.0..=100.0).contains(&confidence) {
+        return Err(Error::invalid(
+            "confidence",
+            confidence,
+            "a percentage within [0, 100]",
+        ));
     }
     let Some(first) = docs.first() else {
         return Err(Error::Input("no documents to average".into()));

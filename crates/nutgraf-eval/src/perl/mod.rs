@@ -32,10 +32,12 @@ mod config;
 mod doc;
 pub(crate) mod lcs;
 mod ngram;
+mod presets;
 mod scorer;
 mod scores;
 pub mod stem;
 mod text;
+mod to_args;
 
 pub use bootstrap::{bootstrap, pyrouge_eval_ids, EvalIds};
 pub use config::{PerlConfig, ScoringFormula, SkipBigram, SkipMetrics, Weight};

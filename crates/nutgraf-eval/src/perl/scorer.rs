@@ -119,7 +119,10 @@ impl Rouge155 {
     /// Scores one candidate (its sentences) against its references (the sentences of each).
     ///
     /// Sentences are used as given (the pyrouge convention strips them first). Empty texts score
-    /// 0. Errors: [`Error::Input`] without references; [`Error::Unsupported`] for ROUGE-W when a
+    /// 0.
+    ///
+    /// # Errors
+    /// [`Error::NoReference`] without references; [`Error::EmptyReferenceW`] for ROUGE-W when a
     /// reference has no tokens (ROUGE-1.5.5 dies there) unless
     /// [`PerlConfig::allow_empty_reference_w`] is set.
     pub fn score<S: AsRef<str>, R: AsRef<[S]>>(
@@ -131,7 +134,8 @@ impl Rouge155 {
     }
 
     /// Scores many `(candidate, references)` pairs in parallel (rayon); results in input order.
-    /// An error of one document (see [`score`](Self::score)) names its index.
+    /// An error of one document (see [`score`](Self::score)) is wrapped in [`Error::Document`]
+    /// with its index.
     pub fn score_batch<S, C, R, Rs>(&self, pairs: &[(C, Rs)]) -> Vec<Result<DocScores>>
     where
         S: AsRef<str>,
@@ -144,11 +148,7 @@ impl Rouge155 {
             .enumerate()
             .map_init(Workspace::default, |ws, (i, (c, r))| {
                 self.score_with(ws, c.as_ref(), r.as_ref())
-                    .map_err(|e| match e {
-                        Error::Unsupported(m) => Error::Unsupported(format!("document {i}: {m}")),
-                        Error::Input(m) => Error::Input(format!("document {i}: {m}")),
-                        other => other,
-                    })
+                    .map_err(|e| e.in_document(i))
             })
             .collect()
     }
@@ -160,7 +160,7 @@ impl Rouge155 {
         references: &[R],
     ) -> Result<DocScores> {
         if references.is_empty() {
-            return Err(Error::Input("no reference summary".into()));
+            return Err(Error::NoReference);
         }
         ws.vocab.maybe_reset();
         prepare(candidate, &self.analysis, &mut ws.vocab, &mut ws.cand);
@@ -265,11 +265,7 @@ impl Rouge155 {
                         p1.clone_from(cnt_c);
                         let (hit, base) = lcs.wlcs(r.units(), &cand_units, k, m1, p1, pw);
                         if base == 0.0 && !self.cfg.allow_empty_reference_w {
-                            return Err(Error::Unsupported(format!(
-                                "ROUGE-W: reference {ri} has no tokens; ROUGE-1.5.5 dies on this \
-                                 document (\"Illegal division by zero at ROUGE-1.5.5.pl line \
-                                 2454\"); set `allow_empty_reference_w` (`--allow-empty-reference-w`) to score it 0"
-                            )));
+                            return Err(Error::EmptyReferenceW { reference: ri });
                         }
                         let sel = if base > 0.0 {
                             (hit / base).powf(1.0 / w)

@@ -3,8 +3,13 @@
 //!
 //! Everything works on bytes, as the Perl script does (it reads the files without decoding).
 
+use serde::{Deserialize, Serialize};
+
 /// How a summary is cut before scoring (`-l N` / `-b N`); applied to candidates and references.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+///
+/// JSON: `{"kind": "none"}`, `{"kind": "words", "count": 75}`, `{"kind": "bytes", "count": 665}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(from = "LengthLimitJson", into = "LengthLimitJson")]
 pub enum LengthLimit {
     /// No limit (the default).
     #[default]
@@ -13,6 +18,37 @@ pub enum LengthLimit {
     Words(usize),
     /// `-b N`: the first N bytes of the sentences (the joining spaces not counted).
     Bytes(usize),
+}
+
+/// The JSON form of [`LengthLimit`]. Its variants are structs, so that the `kind` tag has named
+/// fields beside it and the unit-like `none` refuses unknown fields too (serde accepts anything
+/// beside the tag of a unit variant).
+#[derive(Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+enum LengthLimitJson {
+    None {},
+    Words { count: usize },
+    Bytes { count: usize },
+}
+
+impl From<LengthLimitJson> for LengthLimit {
+    fn from(j: LengthLimitJson) -> Self {
+        match j {
+            LengthLimitJson::None {} => LengthLimit::None,
+            LengthLimitJson::Words { count } => LengthLimit::Words(count),
+            LengthLimitJson::Bytes { count } => LengthLimit::Bytes(count),
+        }
+    }
+}
+
+impl From<LengthLimit> for LengthLimitJson {
+    fn from(l: LengthLimit) -> Self {
+        match l {
+            LengthLimit::None => LengthLimitJson::None {},
+            LengthLimit::Words(count) => LengthLimitJson::Words { count },
+            LengthLimit::Bytes(count) => LengthLimitJson::Bytes { count },
+        }
+    }
 }
 
 /// The sentences of one summary line in the pyrouge / PreSumm convention: split on the literal
