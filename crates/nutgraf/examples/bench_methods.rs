@@ -22,10 +22,10 @@
 
 use std::time::Instant;
 
-use nutgraf_core::analysis::{Analyzed, Analyzer};
-use nutgraf_core::methods::{MethodConfig, MethodKind};
-use nutgraf_core::select::{Redundancy, Selector};
-use nutgraf_core::{Budget, Document, Summarizer};
+use nutgraf::analysis::{Analyzed, Analyzer};
+use nutgraf::methods::{Input, NAMES};
+use nutgraf::select::{Redundancy, Selector};
+use nutgraf::{Budget, Document, MethodConfig, Summarizer};
 use rayon::prelude::*;
 
 #[path = "../tests/common/synthetic.rs"]
@@ -40,7 +40,7 @@ struct Record {
 
 struct Args {
     input: Option<String>,
-    methods: Vec<MethodKind>,
+    methods: Vec<String>,
     threads: usize,
     budget: usize,
     scale: Option<usize>,
@@ -49,7 +49,7 @@ struct Args {
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
         input: None,
-        methods: MethodKind::ALL.to_vec(),
+        methods: NAMES.iter().map(|m| m.to_string()).collect(),
         threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
         budget: 3,
         scale: None,
@@ -61,7 +61,11 @@ fn parse_args() -> Result<Args, String> {
             "--methods" => {
                 args.methods = value()?
                     .split(',')
-                    .map(|m| m.parse::<MethodKind>().map_err(|e| e.to_string()))
+                    .map(|m| {
+                        MethodConfig::named(m)
+                            .map(|_| m.to_string())
+                            .map_err(|e| e.to_string())
+                    })
                     .collect::<Result<_, _>>()?
             }
             "--threads" => {
@@ -92,13 +96,17 @@ fn read(path: &str) -> Result<Vec<Vec<String>>, String> {
 /// Summarizes one document and returns how many sentences were selected (checked by caller).
 fn run_one(summarizer: &Summarizer, sentences: &[String]) -> (usize, usize) {
     let doc = Document::from_sentences(sentences);
-    (doc.len(), summarizer.summarize(&doc).selected.len())
+    let summary = summarizer.summarize(&doc).expect("summarized");
+    (doc.len(), summary.selected.len())
 }
 
-fn check(kind: MethodKind, budget: usize, results: &[(usize, usize)]) {
+fn method(kind: &str) -> MethodConfig {
+    MethodConfig::named(kind).expect("a method name")
+}
+
+fn check(kind: &str, budget: usize, results: &[(usize, usize)]) {
     for (i, &(n, k)) in results.iter().enumerate() {
-        let ok = k <= budget
-            && (n == 0 || k > 0 || matches!(kind, MethodKind::SumBasic | MethodKind::KlSum));
+        let ok = k <= budget && (n == 0 || k > 0 || matches!(kind, "sumbasic" | "klsum"));
         assert!(
             ok,
             "{kind}: document {i} with {n} sentences got {k} selected"
@@ -119,12 +127,15 @@ fn main() {
         eprintln!(
             "synthetic document: {} sentences, {} bytes",
             doc.len(),
-            doc.text.len()
+            doc.text().len()
         );
-        for &kind in &args.methods {
-            let summarizer = Summarizer::builder().method(kind).build().expect("valid");
+        for kind in &args.methods {
+            let summarizer = Summarizer::builder()
+                .method(method(kind))
+                .build()
+                .expect("valid");
             let start = Instant::now();
-            let summary = summarizer.summarize(&doc);
+            let summary = summarizer.summarize(&doc).expect("summarized");
             let secs = start.elapsed().as_secs_f64();
             assert!(summary.selected.len() <= 3 && summary.scores.iter().all(|s| s.is_finite()));
             println!("{kind}\t{n}\t{secs:.3}");
@@ -145,11 +156,9 @@ fn main() {
         }
     };
     let analyzer = Analyzer::default();
+    let documents: Vec<Document> = docs.iter().map(Document::from_sentences).collect();
     let start = Instant::now();
-    let analyzed: Vec<Analyzed> = docs
-        .iter()
-        .map(|d| analyzer.analyze(&Document::from_sentences(d)))
-        .collect();
+    let analyzed: Vec<Analyzed> = documents.iter().map(|d| analyzer.analyze(d)).collect();
     let secs = start.elapsed().as_secs_f64();
     println!(
         "analysis\t{}\t{secs:.4}\t{:.1}",
@@ -160,9 +169,10 @@ fn main() {
         .num_threads(args.threads)
         .build()
         .expect("thread pool");
-    for &kind in &args.methods {
+    for kind in &args.methods {
+        let kind = kind.as_str();
         let summarizer = Summarizer::builder()
-            .method(kind)
+            .method(method(kind))
             .budget(Budget::Sentences(args.budget))
             .build()
             .expect("valid configuration");
@@ -175,15 +185,18 @@ fn main() {
         let secsn = start.elapsed().as_secs_f64();
         check(kind, args.budget, &serial);
         assert_eq!(serial, parallel, "{kind}: parallel run differs");
-        let method = MethodConfig::new(kind)
-            .build()
-            .expect("valid configuration");
+        let method = summarizer.method();
         let start = Instant::now();
         let mut picked = 0usize;
-        for a in &analyzed {
-            let scores = method.score(a);
+        for (d, a) in documents.iter().zip(&analyzed) {
+            let input = Input {
+                document: d,
+                analyzed: a,
+                explain: false,
+            };
+            let scores = method.score(&input).expect("scored").values;
             let mut selector = Selector::new(a, Budget::Sentences(args.budget), Redundancy::None);
-            method.select(a, &scores, &mut selector);
+            method.select(&input, &scores, &mut selector).expect("selected");
             picked += selector.selected().len();
         }
         let secsm = start.elapsed().as_secs_f64();

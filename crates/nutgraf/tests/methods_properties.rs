@@ -2,10 +2,10 @@
 //! documents: budget respected, selection sorted/unique/in range, one finite score per
 //! sentence, deterministic (twice, and across threads), empty document → empty summary.
 
-use nutgraf_core::analysis::word_count;
-use nutgraf_core::methods::MethodKind;
-use nutgraf_core::select::Redundancy;
-use nutgraf_core::{Budget, Document, MethodConfig, Summarizer, Summary};
+use nutgraf::analysis::{word_count, Analyzer};
+use nutgraf::methods::{Input, LexRankConfig, LsaConfig, PacSumConfig, TextRankConfig, NAMES};
+use nutgraf::select::Redundancy;
+use nutgraf::{Budget, Document, MethodConfig, Summarizer, Summary};
 use proptest::prelude::*;
 
 const WORDS: &[&str] = &[
@@ -64,17 +64,36 @@ fn redundancy() -> impl Strategy<Value = Redundancy> {
 }
 
 fn method() -> impl Strategy<Value = MethodConfig> {
-    (prop::sample::select(MethodKind::ALL), any::<bool>()).prop_map(|(kind, variant)| {
-        let mut config = MethodConfig::new(kind);
-        if variant {
-            // Exercise the other code paths: thresholded LexRank, windowed graphs, randomized LSA.
-            config.threshold = Some(0.1);
-            config.graph_exact_limit = 3;
-            config.posting_window = 2;
-            config.lsa_dense_limit = 2;
-            config.lsa_max_dims = 3;
+    (prop::sample::select(NAMES), any::<bool>()).prop_map(|(name, variant)| {
+        let config = MethodConfig::named(name).unwrap();
+        if !variant {
+            return config;
         }
-        config
+        // Exercise the other code paths: thresholded LexRank, windowed graphs, randomized LSA.
+        match config {
+            MethodConfig::TextRank(_) => MethodConfig::TextRank(TextRankConfig {
+                graph_exact_limit: 3,
+                posting_window: 2,
+                ..TextRankConfig::default()
+            }),
+            MethodConfig::LexRank(_) => MethodConfig::LexRank(LexRankConfig {
+                threshold: Some(0.1),
+                graph_exact_limit: 3,
+                posting_window: 2,
+                ..LexRankConfig::default()
+            }),
+            MethodConfig::PacSum(_) => MethodConfig::PacSum(PacSumConfig {
+                graph_exact_limit: 3,
+                posting_window: 2,
+                ..PacSumConfig::default()
+            }),
+            MethodConfig::Lsa(_) => MethodConfig::Lsa(LsaConfig {
+                dense_limit: 2,
+                max_dims: 3,
+                ..LsaConfig::default()
+            }),
+            other => other,
+        }
     })
 }
 
@@ -104,14 +123,23 @@ proptest! {
                        redundancy in redundancy()) {
         let doc = Document::from_sentences(&sentences);
         let summarizer = Summarizer::builder()
-            .method_config(config)
+            .method(config)
             .budget(budget)
             .redundancy(redundancy)
             .build()
             .unwrap();
-        let summary = summarizer.summarize(&doc);
-        prop_assert_eq!(summary.scores.len(), doc.len());
-        prop_assert!(summary.scores.iter().all(|s| s.is_finite()), "{:?}", summary.scores);
+        // The method's own scores, before the summarizer sees them: one finite value per
+        // sentence (the summarizer reports a method that breaks this instead of fixing it).
+        let analyzed = Analyzer::default().analyze(&doc);
+        let input = Input { document: &doc, analyzed: &analyzed, explain: true };
+        let raw = summarizer.method().score(&input).unwrap();
+        prop_assert_eq!(raw.values.len(), doc.len());
+        prop_assert!(raw.values.iter().all(|s| s.is_finite()), "{:?}", raw.values);
+        if let Some(e) = &raw.explanations {
+            prop_assert_eq!(e.len(), doc.len());
+        }
+        let summary = summarizer.summarize(&doc).unwrap();
+        prop_assert_eq!(&summary.scores, &raw.values);
         prop_assert!(summary.selected.windows(2).all(|w| w[0] < w[1]), "{:?}", summary.selected);
         prop_assert!(summary.selected.iter().all(|&i| i < doc.len()));
         check_budget(budget, &doc, &summary)?;
@@ -119,9 +147,11 @@ proptest! {
             prop_assert!(summary.selected.is_empty());
         }
         // Deterministic: same output again, and from other threads.
-        prop_assert_eq!(&summarizer.summarize(&doc), &summary);
+        prop_assert_eq!(&summarizer.summarize(&doc).unwrap(), &summary);
         let from_threads: Vec<Summary> = std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..2).map(|_| scope.spawn(|| summarizer.summarize(&doc))).collect();
+            let handles: Vec<_> = (0..2)
+                .map(|_| scope.spawn(|| summarizer.summarize(&doc).unwrap()))
+                .collect();
             handles.into_iter().map(|h| h.join().unwrap()).collect()
         });
         for other in &from_threads {
@@ -135,14 +165,15 @@ proptest! {
         // Without redundancy control every score-ranked method fills min(k, n) slots; the
         // iterative ones (SumBasic, KL-Sum) skip sentences without content terms.
         let doc = Document::from_sentences(&sentences);
-        let kind = config.method;
+        let iterative = matches!(config, MethodConfig::SumBasic(_) | MethodConfig::KlSum(_));
         let summary = Summarizer::builder()
-            .method_config(config)
+            .method(config)
             .budget(Budget::Sentences(k))
             .build()
             .unwrap()
-            .summarize(&doc);
-        if !matches!(kind, MethodKind::SumBasic | MethodKind::KlSum) {
+            .summarize(&doc)
+            .unwrap();
+        if !iterative {
             prop_assert_eq!(summary.selected.len(), k.min(doc.len()));
         } else {
             prop_assert!(summary.selected.len() <= k.min(doc.len()));
@@ -152,12 +183,13 @@ proptest! {
 
 #[test]
 fn empty_document_gives_empty_summary_for_every_method() {
-    for &kind in MethodKind::ALL {
+    for &kind in NAMES {
         let summary = Summarizer::builder()
-            .method(kind)
+            .method(MethodConfig::named(kind).unwrap())
             .build()
             .unwrap()
-            .summarize(&Document::default());
+            .summarize(&Document::default())
+            .unwrap();
         assert!(
             summary.selected.is_empty() && summary.scores.is_empty(),
             "{kind}"
@@ -178,15 +210,18 @@ fn rayon_pool_gives_the_same_summaries() {
             }))
         })
         .collect();
-    for &kind in MethodKind::ALL {
-        let summarizer = Summarizer::builder().method(kind).build().unwrap();
-        let serial: Vec<Summary> = docs.iter().map(|d| summarizer.summarize(d)).collect();
+    for &kind in NAMES {
+        let summarizer = Summarizer::builder()
+            .method(MethodConfig::named(kind).unwrap())
+            .build()
+            .unwrap();
+        let serial: Vec<Summary> = docs.iter().map(|d| summarizer.summarize(d).unwrap()).collect();
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(4)
             .build()
             .unwrap();
         let parallel: Vec<Summary> =
-            pool.install(|| docs.par_iter().map(|d| summarizer.summarize(d)).collect());
+            pool.install(|| docs.par_iter().map(|d| summarizer.summarize(d).unwrap()).collect());
         assert_eq!(serial, parallel, "{kind}");
     }
 }

@@ -3,10 +3,10 @@
 //! synthetic text mixes a few very common words (long posting lists, exercising the graph
 //! window) with a long tail.
 
-use nutgraf_core::analysis::{word_count, Analyzer};
-use nutgraf_core::methods::MethodKind;
-use nutgraf_core::select::{Redundancy, Selector};
-use nutgraf_core::{Budget, MethodConfig};
+use nutgraf::analysis::{word_count, Analyzer};
+use nutgraf::methods::{Input, NAMES};
+use nutgraf::select::{Redundancy, Selector};
+use nutgraf::{Budget, MethodConfig, Summarizer};
 
 #[path = "common/synthetic.rs"]
 mod synthetic;
@@ -29,14 +29,23 @@ fn every_method_handles_a_huge_document() {
     assert_eq!(doc.len(), N);
     // Analyze once: the analyzer is not under test here and dominates debug runtime.
     let analyzed = Analyzer::default().analyze(&doc);
-    for &kind in MethodKind::ALL {
-        let method = MethodConfig::new(kind).build().unwrap();
-        let scores = method.score(&analyzed);
+    let input = Input {
+        document: &doc,
+        analyzed: &analyzed,
+        explain: false,
+    };
+    for &kind in NAMES {
+        let summarizer = Summarizer::builder()
+            .method(MethodConfig::named(kind).unwrap())
+            .build()
+            .unwrap();
+        let method = summarizer.method();
+        let scores = method.score(&input).unwrap().values;
         assert_eq!(scores.len(), N, "{kind}");
         assert!(scores.iter().all(|s| s.is_finite()), "{kind}");
         for budget in [Budget::Sentences(3), Budget::Words(100)] {
             let mut selector = Selector::new(&analyzed, budget, Redundancy::None);
-            method.select(&analyzed, &scores, &mut selector);
+            method.select(&input, &scores, &mut selector).unwrap();
             let selected = selector.into_sorted();
             assert!(!selected.is_empty(), "{kind}");
             match budget {

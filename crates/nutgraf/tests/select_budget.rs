@@ -1,18 +1,18 @@
 //! Selection under budgets and redundancy policies, with Lead's scores (a known order), so the
 //! expected picks follow from the budget rules alone.
 
-use nutgraf_core::methods::MethodKind;
-use nutgraf_core::select::Redundancy;
-use nutgraf_core::{Budget, Document, Summarizer};
+use nutgraf::select::Redundancy;
+use nutgraf::{Budget, Document, MethodConfig, Summarizer};
 
 fn lead(budget: Budget, redundancy: Redundancy, sentences: &[&str]) -> Vec<usize> {
     Summarizer::builder()
-        .method(MethodKind::Lead)
+        .method(MethodConfig::named("lead").unwrap())
         .budget(budget)
         .redundancy(redundancy)
         .build()
         .unwrap()
         .summarize(&Document::from_sentences(sentences))
+        .unwrap()
         .selected
 }
 

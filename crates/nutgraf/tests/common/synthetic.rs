@@ -1,6 +1,6 @@
 //! The synthetic document of the scale test and of `examples/bench_methods.rs --scale`.
 
-use nutgraf_core::Document;
+use nutgraf::Document;
 
 /// A deterministic document of `n` sentences: a few very common words (long posting lists)
 /// and a long tail.
