@@ -10,6 +10,7 @@
 
 pub mod google;
 pub mod input;
+pub mod normalize;
 pub mod oracle;
 pub mod perl;
 
