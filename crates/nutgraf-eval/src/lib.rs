@@ -8,16 +8,18 @@
 //! This crate keeps its own reference tokenization, separate from the summarizer's analysis in
 //! the `nutgraf` crate, so that improving the summarizer can never move the metric.
 
+mod evaluator;
 pub mod google;
 pub mod input;
+mod json;
 pub mod normalize;
 pub mod oracle;
 pub mod perl;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Recall, precision and F-measure of one metric.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 pub struct Score {
     /// Recall.
     pub recall: f64,
@@ -29,3 +31,4 @@ pub struct Score {
 
 mod error;
 pub use error::{Error, Result};
+pub use evaluator::{CorpusEval, DocEval, EvalConfig, Evaluator, RougeF};
