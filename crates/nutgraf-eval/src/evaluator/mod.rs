@@ -231,6 +231,8 @@ impl Evaluator {
             return Ok(CorpusEval::default());
         }
         let perl = match &self.perl {
+            // A configuration without any metric (`-x` alone) has nothing to average.
+            Some(rouge) if rouge.metric_names().is_empty() => None,
             Some(rouge) => {
                 let scores = docs
                     .iter()
@@ -242,7 +244,7 @@ impl Evaluator {
                     .collect::<Result<Vec<_>>>()?;
                 Some(rouge.corpus_of(&scores, EvalIds::Pyrouge)?)
             }
-            None => None,
+            _ => None,
         };
         let google = match &self.google {
             Some(scorer) => {

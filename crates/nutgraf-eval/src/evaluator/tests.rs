@@ -175,6 +175,19 @@ fn errors() {
 }
 
 #[test]
+fn a_perl_configuration_without_metrics_gives_nothing() {
+    let eval = EvalConfig::perl(PerlConfig {
+        rouge_l: false,
+        ..PerlConfig::default()
+    })
+    .build()
+    .unwrap();
+    let doc = eval.score(&["a b"], &[["a b"]]).unwrap();
+    assert!(doc.is_empty());
+    assert!(eval.corpus(&[doc]).unwrap().is_empty());
+}
+
+#[test]
 fn corpus_convenience_numbers() {
     let eval = both();
     let doc = eval
