@@ -43,10 +43,9 @@ pub enum Error {
     /// accepting it would give numbers the script does not give.
     #[error("ROUGE-1.5.5 option {flag} ({feature}) is not supported")]
     UnsupportedFlag {
-        /// The flag, with its dash (`-3`), and its value where only some values are refused
-        /// (`-t 1`).
+        /// The flag, with its dash (`-3`; `-t` for `-t 1`, whose value `-t 0` is supported).
         flag: String,
-        /// What the flag does in ROUGE-1.5.5.
+        /// What the flag (with that value) does in ROUGE-1.5.5.
         feature: String,
     },
     /// A ROUGE-1.5.5 flag that takes a value was given none.

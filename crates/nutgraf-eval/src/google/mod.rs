@@ -31,6 +31,7 @@
 
 mod algo;
 mod config;
+mod json;
 mod metric;
 pub mod porter;
 mod scorer;
@@ -38,6 +39,8 @@ mod tokenize;
 mod vocab;
 
 pub use config::GoogleConfig;
+pub use json::ScoresJson;
 pub use metric::{Metric, VALID_METRICS};
+pub(crate) use scorer::mean_of;
 pub use scorer::{mean, RougeScorer, RougeScorerBuilder, Scores};
 pub use tokenize::{tokens, Tokenizer};

@@ -263,6 +263,13 @@ fn join_lines<S: AsRef<str>>(sentences: &[S]) -> String {
 /// usual aggregation). Metrics are those of the first result, in its order; empty input gives
 /// an empty vector.
 pub fn mean(results: &[Scores]) -> Scores {
+    let results: Vec<&[(Metric, Score)]> = results.iter().map(Vec::as_slice).collect();
+    mean_of(&results)
+}
+
+/// [`mean`] of borrowed results (the one implementation, so that every caller gets the same
+/// sums in the same order).
+pub(crate) fn mean_of(results: &[&[(Metric, Score)]]) -> Scores {
     let Some(first) = results.first() else {
         return Vec::new();
     };

@@ -60,7 +60,13 @@ impl Rouge155 {
     /// Errors ([`Error::Input`]): documents scored with different metrics, a wrong number of
     /// custom IDs, duplicate instance IDs.
     pub fn corpus(&self, docs: &[DocScores], ids: EvalIds<'_>) -> Result<CorpusScores> {
-        bootstrap(
+        let docs: Vec<&DocScores> = docs.iter().collect();
+        self.corpus_of(&docs, ids)
+    }
+
+    /// [`corpus`](Self::corpus) of borrowed documents.
+    pub(crate) fn corpus_of(&self, docs: &[&DocScores], ids: EvalIds<'_>) -> Result<CorpusScores> {
+        bootstrap_of(
             docs,
             ids,
             "1",
@@ -78,6 +84,18 @@ impl Rouge155 {
 /// [`Rouge155::corpus`].
 pub fn bootstrap(
     docs: &[DocScores],
+    ids: EvalIds<'_>,
+    peer_id: &str,
+    resamples: usize,
+    confidence: f64,
+) -> Result<CorpusScores> {
+    let docs: Vec<&DocScores> = docs.iter().collect();
+    bootstrap_of(&docs, ids, peer_id, resamples, confidence)
+}
+
+/// [`bootstrap`] of borrowed documents (the one implementation).
+fn bootstrap_of(
+    docs: &[&DocScores],
     ids: EvalIds<'_>,
     peer_id: &str,
     resamples: usize,

@@ -4,13 +4,13 @@ use super::config::{PerlConfig, ScoringFormula, SkipMetrics};
 use super::text::LengthLimit;
 
 impl PerlConfig {
-    /// The ROUGE-1.5.5 flags of this configuration, which [`from_rouge_args`]
-    /// (Self::from_rouge_args) reads back to an equal configuration: `-c` and `-r` always, then
+    /// The ROUGE-1.5.5 flags of this configuration, which
+    /// [`from_rouge_args`](Self::from_rouge_args) reads back to an equal configuration: `-c` and `-r` always, then
     /// the options that differ from the script's defaults, in the order papers write them
     /// (`PerlConfig::paper()` gives `-c 95 -2 -1 -U -r 1000 -n 2 -w 1.2 -m`).
     ///
-    /// Not representable, so not written: [`allow_empty_reference_w`]
-    /// (Self::allow_empty_reference_w) and [`fix_lcs_byte_limit`](Self::fix_lcs_byte_limit)
+    /// Not representable, so not written:
+    /// [`allow_empty_reference_w`](Self::allow_empty_reference_w) and [`fix_lcs_byte_limit`](Self::fix_lcs_byte_limit)
     /// (nutgraf's own options, read back as `false`), and a zero length limit (`-l 0` means no
     /// limit, so it is read back as [`LengthLimit::None`]). The flags that only concern the
     /// script's input and output (`-a`, `-d`, `-e`) are not written either: add `-a` to run the
