@@ -32,9 +32,9 @@ pub enum Command {
 /// How to react to a bad record in a corpus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OnError {
-    /// Report it, write everything done before it, and exit non-zero.
+    /// Report it, write everything done before it, and exit 1.
     Stop,
-    /// Report it, count it, and go on.
+    /// Report it, count it, and go on. (An I/O or decompression error always ends the run.)
     Skip,
 }
 
@@ -52,8 +52,8 @@ pub enum OutputFormat {
 /// Input options shared by the commands that read documents.
 #[derive(Debug, Args)]
 pub struct InputArgs {
-    /// Input files or directories (`-` = stdin; a directory = every file in it). `.gz` and
-    /// `.zst` are decompressed. Default: stdin.
+    /// Input files or directories (`-` = stdin; a directory = every file under it,
+    /// recursively, hidden ones skipped). `.gz` and `.zst` are decompressed. Default: stdin.
     pub inputs: Vec<PathBuf>,
     /// Force the input format instead of detecting it.
     #[arg(long, value_name = "FORMAT", value_parser = ["lines", "text", "story", "jsonl", "summarunner"])]
@@ -81,10 +81,17 @@ pub struct InputArgs {
 /// Method and analysis options shared by `summarize` and `eval`.
 #[derive(Debug, Args)]
 pub struct MethodArgs {
-    /// Summarization method: lead, textrank, lexrank, lsa, luhn, sumbasic, klsum, centroid,
-    /// pacsum, summarunner.
-    #[arg(long, short = 'm', default_value = "lead")]
-    pub method: String,
+    /// Summarization method: lead (default), textrank, lexrank, lsa, luhn, sumbasic, klsum,
+    /// centroid, pacsum, summarunner (and oracle in eval).
+    #[arg(long, short = 'm')]
+    pub method: Option<String>,
+    /// A summarizer configuration (JSON, as printed in the `config` of `--output json`);
+    /// other flags given with it override its values.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Explain each sentence's score (in `--output json`).
+    #[arg(long)]
+    pub explain: bool,
     /// Skip sentences sharing a trigram with an already selected one.
     #[arg(long, conflicts_with = "mmr")]
     pub trigram_blocking: bool,
@@ -248,16 +255,26 @@ pub struct RougeArgs {
     #[arg(short = 'x', long = "no-lcs")]
     pub no_lcs: bool,
 
-    /// [google] Metrics to compute (rouge1..rouge9, rougeL, rougeLsum).
-    #[arg(
-        long,
-        value_delimiter = ',',
-        default_value = "rouge1,rouge2,rougeL,rougeLsum"
-    )]
-    pub metrics: Vec<String>,
-    /// [google] Tokenizer.
-    #[arg(long, value_enum, default_value_t = RougeTokenizer::Default)]
-    pub tokenizer: RougeTokenizer,
+    /// [google] Metrics to compute (rouge1..rouge9, rougeL, rougeLsum; default rouge1,
+    /// rouge2, rougeL, rougeLsum).
+    #[arg(long, value_delimiter = ',')]
+    pub metrics: Option<Vec<String>>,
+    /// [google] Tokenizer (default: rouge-score's own).
+    #[arg(long, value_enum)]
+    pub tokenizer: Option<RougeTokenizer>,
+    /// Replace invalid UTF-8 with U+FFFD instead of failing.
+    #[arg(long)]
+    pub lossy: bool,
+
+    /// ROUGE-1.5.5's `-t` (count tokens by sentence or by file): not supported.
+    #[arg(short = 't', value_name = "0|1|2", hide = true, allow_hyphen_values = true)]
+    pub unsupported_t: Option<String>,
+    /// ROUGE-1.5.5's `-3` (basic elements): not supported.
+    #[arg(short = '3', value_name = "MODE", hide = true, allow_hyphen_values = true)]
+    pub unsupported_3: Option<String>,
+    /// ROUGE-1.5.5's `-M` (the maximum over references for each metric): not supported.
+    #[arg(short = 'M', hide = true)]
+    pub unsupported_m: bool,
 }
 
 impl RougeArgs {
@@ -310,6 +327,16 @@ impl RougeArgs {
         if self.no_lcs {
             push("-x", None);
         }
+        // Passed on so that the flag parser says what it does and that it is not supported.
+        if let Some(t) = &self.unsupported_t {
+            push("-t", Some(t.clone()));
+        }
+        if let Some(mode) = &self.unsupported_3 {
+            push("-3", Some(mode.clone()));
+        }
+        if self.unsupported_m {
+            push("-M", None);
+        }
         f
     }
 }
@@ -328,24 +355,37 @@ pub enum OracleStrategy {
 /// Oracle options shared by `oracle` and `eval --method oracle`.
 #[derive(Debug, Args)]
 pub struct OracleOptions {
-    /// Search strategy.
-    #[arg(long, value_enum, default_value_t = OracleStrategy::Greedy)]
-    pub strategy: OracleStrategy,
-    /// Beam width of `--strategy beam`.
-    #[arg(long, default_value_t = 5)]
-    pub beam_size: usize,
-    /// What to maximize: r1, r2, rl, r1+r2 (F of each, summed) or mean.
-    #[arg(long, default_value = "r1+r2")]
-    pub objective: String,
-    /// At most this many sentences.
-    #[arg(long, default_value_t = 3)]
-    pub max_sentences: usize,
-    /// `--strategy exhaustive` refuses a document that needs more subsets than this.
-    #[arg(long, default_value_t = 1_000_000)]
-    pub max_subsets: u64,
+    /// Search strategy (default greedy).
+    #[arg(long, value_enum)]
+    pub strategy: Option<OracleStrategy>,
+    /// Beam width of `--strategy beam` (default 5).
+    #[arg(long)]
+    pub beam_size: Option<usize>,
+    /// What to maximize: r1, r2, rl, r1+r2 (F of each, summed; the default) or mean.
+    #[arg(long)]
+    pub objective: Option<String>,
+    /// At most this many sentences (default 3).
+    #[arg(long)]
+    pub max_sentences: Option<usize>,
+    /// `--strategy exhaustive` refuses a document that needs more subsets than this (default
+    /// 1,000,000).
+    #[arg(long)]
+    pub max_subsets: Option<u64>,
     /// Score without stemming (default: stemmed, as ROUGE-1.5.5 -m).
     #[arg(long)]
     pub no_rouge_stem: bool,
+}
+
+impl OracleOptions {
+    /// Whether any oracle option was given.
+    pub fn any(&self) -> bool {
+        self.strategy.is_some()
+            || self.beam_size.is_some()
+            || self.objective.is_some()
+            || self.max_sentences.is_some()
+            || self.max_subsets.is_some()
+            || self.no_rouge_stem
+    }
 }
 
 /// Output formats of `oracle`.
@@ -470,4 +510,10 @@ pub struct TrainArgs {
     /// Continue from `OUT/checkpoints/last`.
     #[arg(long)]
     pub resume: bool,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j')]
+    pub threads: Option<usize>,
+    /// Never show a progress bar (it is shown only when stderr is a terminal anyway).
+    #[arg(long)]
+    pub no_progress: bool,
 }

@@ -1,9 +1,12 @@
-//! The `nutgraf` binary: a thin layer over the `nutgraf` and `nutgraf-eval` crates.
+//! The `nutgraf` binary: maps command lines to the `nutgraf` library's typed configuration and
+//! prints its results. No summarization, scoring or corpus logic lives here.
 
 mod args;
 mod cmd;
 mod output;
 mod progress;
+mod run;
+mod settings;
 
 use std::process::ExitCode;
 
@@ -24,6 +27,8 @@ fn main() -> ExitCode {
     }
 }
 
+/// A closed stdout, wherever in the chain the `io::Error` sits (the writers serialize to a
+/// buffer first, so it is never hidden inside a serde error).
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|e| {
         e.downcast_ref::<std::io::Error>()

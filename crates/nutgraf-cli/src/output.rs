@@ -1,117 +1,112 @@
-//! Writing summaries as text, JSON or JSONL.
+//! Output that holds whole records only: each record is serialized into a buffer and the
+//! buffer is written at record boundaries, so an interrupted or failing run never leaves half
+//! a line, and a closed pipe surfaces as a plain `io::Error`.
 
 use std::io::Write;
 
-use nutgraf::{Document, Summary};
+use nutgraf::{Document, Summary, SummarizerConfig};
 use serde::Serialize;
 
 use crate::args::OutputFormat;
 
-/// One sentence in `--output json`.
-#[derive(Debug, Default, Serialize)]
-pub struct SentenceRecord<'a> {
-    /// 0-based sentence index.
-    pub index: usize,
-    /// Byte span `[start, end)` in the document text.
-    pub span: [usize; 2],
-    /// The method's score.
-    pub score: f64,
-    /// Whether the sentence is in the summary.
-    pub selected: bool,
-    /// The sentence text.
-    pub text: &'a str,
+/// Bytes gathered before a write: large enough that writes are few, small enough that output
+/// appears steadily.
+const FLUSH_AT: usize = 64 * 1024;
+
+/// Writes whole records to `out`.
+pub struct RecordWriter<W: Write> {
+    out: W,
+    buf: Vec<u8>,
 }
 
-#[derive(Serialize)]
-struct JsonDocument<'a> {
-    id: Option<&'a str>,
-    method: &'a str,
-    config: &'a serde_json::Value,
-    sentences: Vec<SentenceRecord<'a>>,
-    summary: Vec<&'a str>,
-}
+impl<W: Write> RecordWriter<W> {
+    /// A writer over `out`.
+    pub fn new(out: W) -> Self {
+        RecordWriter {
+            out,
+            buf: Vec::with_capacity(FLUSH_AT * 2),
+        }
+    }
 
-#[derive(Serialize)]
-struct JsonlDocument<'a> {
-    id: Option<&'a str>,
-    indices: &'a [usize],
-    summary: Vec<&'a str>,
+    /// Appends one JSON value on one line.
+    pub fn json_line(&mut self, value: &impl Serialize) -> std::io::Result<()> {
+        serde_json::to_writer(&mut self.buf, value)?;
+        self.buf.push(b'\n');
+        self.maybe_flush()
+    }
+
+    /// Appends one JSON value, pretty-printed, and a newline.
+    pub fn json_pretty(&mut self, value: &impl Serialize) -> std::io::Result<()> {
+        serde_json::to_writer_pretty(&mut self.buf, value)?;
+        self.buf.push(b'\n');
+        self.maybe_flush()
+    }
+
+    /// Appends raw text (whole lines).
+    pub fn text(&mut self, text: &str) -> std::io::Result<()> {
+        self.buf.extend_from_slice(text.as_bytes());
+        self.maybe_flush()
+    }
+
+    fn maybe_flush(&mut self) -> std::io::Result<()> {
+        if self.buf.len() >= FLUSH_AT {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    /// Writes what is gathered.
+    pub fn flush(&mut self) -> std::io::Result<()> {
+        self.out.write_all(&self.buf)?;
+        self.buf.clear();
+        self.out.flush()
+    }
 }
 
 /// Writes summaries in the chosen format, in the order it is given them.
 pub struct SummaryWriter<W: Write> {
-    out: W,
+    out: RecordWriter<W>,
     format: OutputFormat,
-    method: String,
-    config: serde_json::Value,
+    config: std::sync::Arc<SummarizerConfig>,
     written: usize,
 }
 
 impl<W: Write> SummaryWriter<W> {
-    /// A writer for the output of `method` configured as `config`.
-    pub fn new(out: W, format: OutputFormat, method: String, config: serde_json::Value) -> Self {
+    /// A writer for the summaries of a summarizer configured as `config`.
+    pub fn new(out: W, format: OutputFormat, config: std::sync::Arc<SummarizerConfig>) -> Self {
         SummaryWriter {
-            out,
+            out: RecordWriter::new(out),
             format,
-            method,
             config,
             written: 0,
         }
     }
 
     /// Writes the summary of one document.
-    pub fn write(&mut self, doc: &Document, summary: &Summary) -> anyhow::Result<()> {
-        let texts: Vec<&str> = summary.selected.iter().map(|&i| doc.sentence(i)).collect();
+    pub fn write(&mut self, doc: &Document, summary: &Summary) -> std::io::Result<()> {
         match self.format {
             OutputFormat::Text => {
+                let mut text = String::new();
                 if self.written > 0 {
-                    writeln!(self.out)?;
+                    text.push('\n');
                 }
-                for t in &texts {
-                    writeln!(self.out, "{t}")?;
+                for t in summary.texts(doc) {
+                    text.push_str(t);
+                    text.push('\n');
                 }
+                self.out.text(&text)?;
             }
-            OutputFormat::Json => {
-                let mut selected = vec![false; doc.len()];
-                summary.selected.iter().for_each(|&i| selected[i] = true);
-                let sentences = doc
-                    .sentences
-                    .iter()
-                    .enumerate()
-                    .map(|(i, s)| SentenceRecord {
-                        index: i,
-                        span: [s.span.start, s.span.end],
-                        score: summary.scores[i],
-                        selected: selected[i],
-                        text: doc.sentence(i),
-                    })
-                    .collect();
-                let record = JsonDocument {
-                    id: doc.id.as_deref(),
-                    method: &self.method,
-                    config: &self.config,
-                    sentences,
-                    summary: texts,
-                };
-                serde_json::to_writer_pretty(&mut self.out, &record)?;
-                writeln!(self.out)?;
-            }
-            OutputFormat::Jsonl => {
-                let record = JsonlDocument {
-                    id: doc.id.as_deref(),
-                    indices: &summary.selected,
-                    summary: texts,
-                };
-                serde_json::to_writer(&mut self.out, &record)?;
-                writeln!(self.out)?;
-            }
+            OutputFormat::Json => self
+                .out
+                .json_pretty(&summary.record(doc, self.config.clone()))?,
+            OutputFormat::Jsonl => self.out.json_line(&summary.line(doc))?,
         }
         self.written += 1;
         Ok(())
     }
 
-    /// The underlying writer.
-    pub fn into_inner(self) -> W {
-        self.out
+    /// Writes what is gathered.
+    pub fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
     }
 }

@@ -14,7 +14,7 @@ pub struct Counts {
     pub skipped: usize,
 }
 
-/// Tracks a corpus run.
+/// Tracks a run.
 pub struct Progress {
     bar: Option<ProgressBar>,
     start: Instant,
@@ -23,11 +23,18 @@ pub struct Progress {
 impl Progress {
     /// Starts tracking; shows a spinner only when `enabled` and stderr is a terminal.
     pub fn new(enabled: bool) -> Progress {
+        Progress::with_style(enabled, None, "{spinner} {pos} documents {per_sec} {elapsed}")
+    }
+
+    /// A bar of `len` steps (or a spinner without one) in `template`'s style.
+    pub fn with_style(enabled: bool, len: Option<u64>, template: &str) -> Progress {
         let bar = (enabled && std::io::stderr().is_terminal()).then(|| {
-            let bar = ProgressBar::new_spinner();
-            let style =
-                ProgressStyle::with_template("{spinner} {pos} documents {per_sec} {elapsed}")
-                    .unwrap_or_else(|_| ProgressStyle::default_spinner());
+            let bar = match len {
+                Some(n) => ProgressBar::new(n),
+                None => ProgressBar::new_spinner(),
+            };
+            let style = ProgressStyle::with_template(template)
+                .unwrap_or_else(|_| ProgressStyle::default_spinner());
             bar.set_style(style);
             bar.enable_steady_tick(Duration::from_millis(200));
             bar
@@ -38,10 +45,19 @@ impl Progress {
         }
     }
 
-    /// Records `n` more documents.
+    /// Records `n` more steps.
     pub fn inc(&self, n: usize) {
         if let Some(bar) = &self.bar {
             bar.inc(n as u64);
+        }
+    }
+
+    /// Sets the position, the length and the message (a training bar).
+    pub fn set(&self, position: u64, len: u64, message: String) {
+        if let Some(bar) = &self.bar {
+            bar.set_length(len);
+            bar.set_position(position);
+            bar.set_message(message);
         }
     }
 
@@ -68,5 +84,12 @@ impl Progress {
             "nutgraf: {verb} {} documents ({} bad records skipped) in {secs:.2} s, {rate:.0} docs/s",
             counts.documents, counts.skipped
         );
+    }
+
+    /// Clears the bar.
+    pub fn clear(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
     }
 }

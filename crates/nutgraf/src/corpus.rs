@@ -359,3 +359,37 @@ where
         (self.bad)(index, error)
     }
 }
+
+/// The records of corpus files, read but not parsed (parse them in the work, on the
+/// workers): the source of a run over files. Every input is checked first, so a missing
+/// file fails here, before anything is done.
+#[cfg(feature = "io")]
+pub fn read_files(
+    paths: &[std::path::PathBuf],
+    options: &nutgraf_core::read::ReadOptions,
+) -> Result<impl Iterator<Item = Result<nutgraf_core::read::RawRecord, Error>> + Send + 'static, Error>
+{
+    let mut reader = nutgraf_core::read::Reader::open_all(paths, options)?;
+    Ok(std::iter::from_fn(move || {
+        reader.next_raw().map(|r| r.map_err(Error::from))
+    }))
+}
+
+/// Parses a raw record, then runs `work` on its document; an error of the work is located at
+/// the record's file and line.
+pub fn with_record<T>(
+    raw: nutgraf_core::read::RawRecord,
+    options: &nutgraf_core::read::ReadOptions,
+    splitter: &nutgraf_core::segment::SentenceSplitter,
+    work: impl FnOnce(&nutgraf_core::Document) -> Result<T, Error>,
+) -> Result<(nutgraf_core::Document, T), Error> {
+    let record = raw.parse(options, splitter)?;
+    match work(&record.document) {
+        Ok(value) => Ok((record.document, value)),
+        Err(e) => Err(Error::Record {
+            path: record.source,
+            line: record.line,
+            source: Box::new(e),
+        }),
+    }
+}

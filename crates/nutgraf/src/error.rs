@@ -43,6 +43,16 @@ pub enum Error {
         /// What went wrong.
         source: Box<Error>,
     },
+    /// An error about one record of a corpus file, with its location.
+    #[error("{}:{line}: {source}", path.display())]
+    Record {
+        /// The file (`-` for stdin).
+        path: std::path::PathBuf,
+        /// 1-based line of the record (1 for single-document files).
+        line: usize,
+        /// What went wrong.
+        source: Box<Error>,
+    },
     /// The worker threads could not be started.
     #[error("cannot start {threads} worker threads: {message}")]
     Threads {
@@ -65,7 +75,9 @@ impl Error {
     /// already says where it is (a corpus record's file and line) is left as it is.
     pub fn in_document(self, index: usize, id: Option<&str>) -> Error {
         match self {
-            e @ (Error::Document { .. } | Error::Core(nutgraf_core::Error::Record { .. })) => e,
+            e @ (Error::Document { .. }
+            | Error::Record { .. }
+            | Error::Core(nutgraf_core::Error::Record { .. })) => e,
             e => Error::Document {
                 index,
                 id: id.map(str::to_string),
@@ -80,7 +92,9 @@ impl Error {
     pub fn is_bad_record(&self) -> bool {
         match self {
             Error::Core(e) => e.is_bad_record(),
-            Error::Document { source, .. } => source.is_bad_record(),
+            Error::Document { source, .. } | Error::Record { source, .. } => {
+                source.is_bad_record()
+            }
             Error::Missing { .. } | Error::Model(_) | Error::Eval(_) => true,
             Error::Config { .. } | Error::Threads { .. } => false,
         }
@@ -89,7 +103,7 @@ impl Error {
     /// The innermost error: the one under [`Error::Document`] wrappers.
     pub fn root(&self) -> &Error {
         match self {
-            Error::Document { source, .. } => source.root(),
+            Error::Document { source, .. } | Error::Record { source, .. } => source.root(),
             e => e,
         }
     }

@@ -54,6 +54,8 @@ mod summarunner;
 
 pub use config::{MethodConfig, SummarizerConfig};
 pub use error::{Error, Result};
+pub use nutgraf_core::Error as CoreError;
+pub use nutgraf_summarunner::ModelError;
 pub use nutgraf_core::read::ReadOptions;
 pub use nutgraf_core::{analysis, features, methods, read, segment, select};
 pub use nutgraf_core::{Budget, Document, Sentence};

@@ -136,3 +136,63 @@ impl Method for Oracle {
         Ok(())
     }
 }
+
+/// The oracle labels of one document, as `nutgraf oracle` writes them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OracleRecord {
+    /// The document's id, if it has one.
+    pub id: Option<String>,
+    /// The oracle set, in document order.
+    pub indices: Vec<usize>,
+    /// The objective's value for this set.
+    pub objective: f64,
+    /// Its ROUGE-1.5.5 scores (unrounded).
+    pub rouge: oracle::OracleScores,
+}
+
+impl OracleRecord {
+    /// The record of `result` for `doc`.
+    pub fn new(doc: &Document, result: OracleResult) -> OracleRecord {
+        OracleRecord {
+            id: doc.id().map(str::to_string),
+            indices: result.indices,
+            objective: result.objective,
+            rouge: result.scores,
+        }
+    }
+}
+
+/// A training record in SummaRuNNer's format: one sentence per line in `doc`, a 0/1 label per
+/// line in `labels`, the reference one sentence per line in `summaries`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SummarunnerRecord {
+    /// The document's id, if it has one.
+    pub id: Option<String>,
+    /// The sentences, one per line (a line break inside a sentence becomes a space).
+    pub doc: String,
+    /// One label per sentence, one per line.
+    pub labels: String,
+    /// The reference, one sentence per line.
+    pub summaries: String,
+}
+
+impl SummarunnerRecord {
+    /// The record of `doc` with the sentences `indices` labelled 1.
+    pub fn new(doc: &Document, indices: &[usize]) -> SummarunnerRecord {
+        let mut labels = vec!["0"; doc.len()];
+        for &i in indices {
+            if let Some(l) = labels.get_mut(i) {
+                *l = "1";
+            }
+        }
+        let flat = |s: &str| s.replace(['\r', '\n'], " ");
+        let sentences: Vec<String> = doc.sentence_texts().map(flat).collect();
+        let summaries: Vec<String> = doc.reference().unwrap_or(&[]).iter().map(|s| flat(s)).collect();
+        SummarunnerRecord {
+            id: doc.id().map(str::to_string),
+            doc: sentences.join("\n"),
+            labels: labels.join("\n"),
+            summaries: summaries.join("\n"),
+        }
+    }
+}

@@ -1,9 +1,7 @@
-//! Subcommands.
+//! Subcommands: each maps its flags to the library's configuration and prints the results.
 
-mod corpus;
 mod eval;
 mod oracle;
-mod picker;
 mod rouge;
 mod summarize;
 mod train;

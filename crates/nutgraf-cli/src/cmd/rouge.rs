@@ -5,146 +5,187 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use nutgraf_eval::google::{self, RougeScorer, Tokenizer};
-use nutgraf_eval::input::{self, InputFormat, Summary};
-use nutgraf_eval::perl::{CorpusScores, DocScores, EvalIds, PerlConfig, Rouge155};
-use nutgraf_eval::Score;
-use serde_json::{json, Map, Value};
+use nutgraf::evaluate::{DocEval, EvalConfig, Evaluator};
+use nutgraf::read::{check_text, decode, HEAD_LEN};
+use nutgraf::rouge::google::{GoogleConfig, Metric, Tokenizer};
+use nutgraf::rouge::input::{self, InputFormat, Summary};
+use nutgraf::rouge::perl::{PerlConfig, Rouge155};
+use nutgraf::rouge::CorpusEval;
+use serde_json::json;
 
-use super::corpus::thread_pool;
 use crate::args::{Flavor, RougeArgs, RougeTokenizer};
-
-/// The flags pyrouge passes to ROUGE-1.5.5 by default; used when no ROUGE-1.5.5 flag is given.
-pub const PYROUGE_DEFAULT_FLAGS: &[&str] = &[
-    "-c", "95", "-2", "-1", "-U", "-r", "1000", "-n", "4", "-w", "1.2", "-a",
-];
+use crate::output::RecordWriter;
+use crate::settings;
 
 pub fn run(args: RougeArgs) -> anyhow::Result<ExitCode> {
-    let candidates = read(&args.candidates, &args.candidates_field, &args.sep)?;
+    check_flags(&args)?;
+    let evaluator = match args.flavor {
+        Flavor::Perl => EvalConfig {
+            unescape_ptb: false,
+            ..EvalConfig::perl(perl_config(&args)?)
+        },
+        Flavor::Google => EvalConfig {
+            unescape_ptb: false,
+            ..EvalConfig::google(google_config(&args)?)
+        },
+    }
+    .build()
+    .map_err(|e| settings::library(e.into()))?;
+    let candidates = read(&args.candidates, &args.candidates_field, &args.sep, args.lossy)?;
     let mut references: Vec<Vec<Summary>> = vec![Vec::new(); candidates.len()];
     for path in &args.references {
-        let refs = read(path, &args.references_field, &args.sep)?;
+        let refs = read(path, &args.references_field, &args.sep, args.lossy)?;
         input::check_counts(&args.candidates, candidates.len(), path, refs.len())?;
         for (doc, r) in references.iter_mut().zip(refs) {
             doc.push(r);
         }
     }
-    let pool = thread_pool(args.threads)?;
-    let out = std::io::stdout().lock();
-    let mut out = std::io::BufWriter::new(out);
-    match args.flavor {
-        Flavor::Perl => {
-            let rouge = perl_scorer(&args)?;
-            let docs = pool.install(|| score_perl(&rouge, &candidates, &references))?;
-            let corpus = rouge.corpus(&docs, EvalIds::Pyrouge)?;
-            if args.json {
-                let value = json!({
-                    "corpus": perl_corpus_json(&corpus),
-                    "documents": docs.iter().map(perl_doc_json).collect::<Vec<_>>(),
-                });
-                serde_json::to_writer_pretty(&mut out, &value)?;
-                writeln!(out)?;
-            } else {
-                print_perl(&mut out, &rouge, &corpus, &docs, args.per_doc)?;
-            }
-        }
-        Flavor::Google => {
-            let scorer = google_scorer(&args)?;
-            let docs = pool.install(|| scorer.score_batch_multi(&candidates, &references))?;
-            let mean = google::mean(&docs);
-            if args.json {
-                let value = json!({
-                    "corpus": google_json(&mean),
-                    "documents": docs.iter().map(google_json).collect::<Vec<_>>(),
-                });
-                serde_json::to_writer_pretty(&mut out, &value)?;
-                writeln!(out)?;
-            } else {
-                print_google(&mut out, &mean, &docs, args.per_doc)?;
-            }
-        }
+    let pool = settings::pool(args.threads)?;
+    let docs = pool.install(|| score(&evaluator, &candidates, &references))?;
+    let corpus = evaluator.corpus(&docs).map_err(|e| settings::library(e.into()))?;
+    let mut out = RecordWriter::new(std::io::stdout().lock());
+    if args.json {
+        out.json_pretty(&json!({"corpus": corpus, "documents": docs}))?;
+    } else if let Some(rouge) = evaluator.perl() {
+        out.text(&print_perl(rouge, &corpus, &docs, args.per_doc))?;
+    } else {
+        out.text(&print_google(&corpus, &docs, args.per_doc))?;
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// Reads summaries: a directory (one per file), JSONL (by extension or a leading `{`), or
-/// text with one summary per line.
-pub fn read(path: &Path, field: &str, sep: &str) -> anyhow::Result<Vec<Summary>> {
-    let format = if path.is_dir() {
-        InputFormat::Dir
-    } else if is_jsonl(path)? {
-        InputFormat::Jsonl {
-            field: field.to_string(),
-            separator: sep.to_string(),
+/// The ROUGE-1.5.5 options only the perl flavour has, and the rouge-score ones only the
+/// google flavour has: given to the other flavour they would be ignored, so they are refused.
+fn check_flags(args: &RougeArgs) -> anyhow::Result<()> {
+    let perl_only: [(&str, bool); 18] = [
+        ("-c", args.confidence.is_some()),
+        ("-2", args.skip_distance.is_some()),
+        ("-u", args.skip_unigrams),
+        ("-U", args.skip_unigrams_both),
+        ("-r", args.resamples.is_some()),
+        ("-n", args.max_n.is_some()),
+        ("-w", args.lcs_weight.is_some()),
+        ("-s", args.remove_stopwords),
+        ("-l", args.limit_words.is_some()),
+        ("-b", args.limit_bytes.is_some()),
+        ("-f", args.formula.is_some()),
+        ("-p", args.alpha.is_some()),
+        ("-x", args.no_lcs),
+        ("-t", args.unsupported_t.is_some()),
+        ("-3", args.unsupported_3.is_some()),
+        ("-M", args.unsupported_m),
+        ("--allow-empty-reference-w", args.allow_empty_reference_w),
+        ("--fix-lcs-byte-limit", args.fix_lcs_byte_limit),
+    ];
+    let google_only = [
+        ("--metrics", args.metrics.is_some()),
+        ("--tokenizer", args.tokenizer.is_some()),
+    ];
+    fn given<'a>(flags: &[(&'a str, bool)]) -> Option<&'a str> {
+        flags.iter().find(|(_, on)| *on).map(|(f, _)| *f)
+    }
+    match args.flavor {
+        Flavor::Google => {
+            if let Some(flag) = given(&perl_only) {
+                anyhow::bail!("{flag} is a ROUGE-1.5.5 option: it goes with --flavor perl");
+            }
         }
-    } else {
-        InputFormat::Lines {
-            separator: sep.to_string(),
+        Flavor::Perl => {
+            if let Some(flag) = given(&google_only) {
+                anyhow::bail!("{flag} is a rouge-score option: it goes with --flavor google");
+            }
         }
-    };
-    Ok(input::read_summaries(path, &format)?)
+    }
+    Ok(())
 }
 
-fn is_jsonl(path: &Path) -> anyhow::Result<bool> {
-    if matches!(
+/// Reads summaries: a directory (one per file), JSONL (by extension or a leading `{`), or
+/// text with one summary per line. Binary files and invalid UTF-8 are refused as
+/// `summarize` refuses them (`--lossy` replaces invalid bytes).
+fn read(path: &Path, field: &str, sep: &str, lossy: bool) -> anyhow::Result<Vec<Summary>> {
+    if path.is_dir() {
+        for entry in std::fs::read_dir(path).with_context(|| format!("{}: cannot read", path.display()))? {
+            let file = entry?.path();
+            if file.is_file() {
+                text_of(&file, lossy)?;
+            }
+        }
+        return Ok(input::read_summaries(path, &InputFormat::Dir)?);
+    }
+    let text = text_of(path, lossy)?;
+    let jsonl = matches!(
         path.extension().and_then(|e| e.to_str()),
         Some("jsonl" | "ndjson")
-    ) {
-        return Ok(true);
-    }
-    use std::io::Read;
-    let mut head = [0u8; 64];
-    let n = std::fs::File::open(path)
-        .and_then(|mut f| f.read(&mut head))
-        .with_context(|| format!("{}: cannot read", path.display()))?;
-    Ok(head[..n].iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'))
+    ) || text.trim_start().starts_with('{');
+    Ok(if jsonl {
+        input::parse_jsonl(text.as_bytes(), path, field, sep)?
+    } else {
+        input::parse_lines(text.as_bytes(), sep)
+    })
+}
+
+/// A file's text, with the checks of every nutgraf reader.
+fn text_of(path: &Path, lossy: bool) -> anyhow::Result<String> {
+    let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
+    let head = &bytes[..bytes.len().min(HEAD_LEN)];
+    let checked = check_text(path, head).and_then(|()| decode(path, bytes, lossy));
+    checked.map_err(|e| settings::library(e.into()))
 }
 
 /// The ROUGE-1.5.5 scorer the flags ask for (pyrouge's defaults when none is given).
-pub fn perl_scorer(args: &RougeArgs) -> anyhow::Result<Rouge155> {
+fn perl_config(args: &RougeArgs) -> anyhow::Result<PerlConfig> {
     let flags = args.perl_flags();
-    let flags: Vec<&str> = if flags.is_empty() || flags == ["-m"] {
-        let mut f = PYROUGE_DEFAULT_FLAGS.to_vec();
-        f.extend(flags.iter().map(String::as_str));
-        f
+    let flags: Vec<&str> = flags.iter().map(String::as_str).collect();
+    let mut config = if flags.is_empty() || flags == ["-m"] {
+        PerlConfig {
+            stem: args.stem,
+            ..PerlConfig::pyrouge()
+        }
     } else {
-        flags.iter().map(String::as_str).collect()
+        PerlConfig::from_rouge_args(&flags).map_err(|e| settings::library(e.into()))?
     };
-    let mut config = PerlConfig::from_rouge_args(&flags)?;
     config.allow_empty_reference_w = args.allow_empty_reference_w;
     config.fix_lcs_byte_limit = args.fix_lcs_byte_limit;
-    Ok(config.build()?)
+    Ok(config)
 }
 
-fn google_scorer(args: &RougeArgs) -> anyhow::Result<RougeScorer> {
-    let tokenizer = match args.tokenizer {
-        RougeTokenizer::Default => Tokenizer::RougeScore,
-        RougeTokenizer::Unicode => Tokenizer::Unicode,
+fn google_config(args: &RougeArgs) -> anyhow::Result<GoogleConfig> {
+    let defaults = GoogleConfig::default();
+    let metrics = match &args.metrics {
+        Some(names) => names
+            .iter()
+            .map(|m| m.parse::<Metric>())
+            .collect::<Result<_, _>>()
+            .map_err(|e| settings::library(e.into()))?,
+        None => defaults.metrics,
     };
-    Ok(RougeScorer::builder()
-        .metrics(&args.metrics)
-        .stem(args.stem)
-        .tokenizer(tokenizer)
-        .build()?)
+    Ok(GoogleConfig {
+        metrics,
+        stem: args.stem,
+        tokenizer: match args.tokenizer {
+            Some(RougeTokenizer::Unicode) => Tokenizer::Unicode,
+            Some(RougeTokenizer::Default) | None => Tokenizer::RougeScore,
+        },
+    })
 }
 
 /// Scores every document (in parallel, in input order); the first failure is an error naming
 /// the summary by its 1-based number (its line, for one-summary-per-line files).
-pub fn score_perl(
-    rouge: &Rouge155,
+fn score(
+    evaluator: &Evaluator,
     candidates: &[Summary],
     references: &[Vec<Summary>],
-) -> anyhow::Result<Vec<DocScores>> {
+) -> anyhow::Result<Vec<DocEval>> {
     let pairs: Vec<(&Summary, &Vec<Summary>)> = candidates.iter().zip(references).collect();
-    let results = rouge.score_batch(&pairs);
+    let results = evaluator.score_batch(&pairs);
     let mut docs = Vec::with_capacity(results.len());
     for (i, result) in results.into_iter().enumerate() {
         match result {
             Ok(doc) => docs.push(doc),
             Err(_) => {
                 // Score it alone for the message without the batch's 0-based prefix.
-                let err = rouge.score(pairs[i].0, pairs[i].1).err();
+                let err = evaluator.score(pairs[i].0, pairs[i].1).err();
                 let msg = err.map_or_else(|| "cannot be scored".to_string(), |e| e.to_string());
                 anyhow::bail!("summary {} (line {0}): {msg}", i + 1);
             }
@@ -153,120 +194,62 @@ pub fn score_perl(
     Ok(docs)
 }
 
-fn score_json(s: &Score) -> Value {
-    json!({"recall": s.recall, "precision": s.precision, "f": s.f})
-}
-
-/// `{METRIC: {recall, precision, f, recall_lower, recall_upper, ...}}` of the corpus.
-pub fn perl_corpus_json(corpus: &CorpusScores) -> Value {
-    let mut map = Map::new();
-    for (name, s) in corpus.iter() {
-        map.insert(
-            name.to_string(),
-            json!({
-                "recall": s.recall.average, "precision": s.precision.average, "f": s.f.average,
-                "recall_lower": s.recall.lower, "recall_upper": s.recall.upper,
-                "precision_lower": s.precision.lower, "precision_upper": s.precision.upper,
-                "f_lower": s.f.lower, "f_upper": s.f.upper,
-            }),
-        );
-    }
-    Value::Object(map)
-}
-
-/// `{METRIC: {recall, precision, f}}` of one document.
-pub fn perl_doc_json(doc: &DocScores) -> Value {
-    Value::Object(
-        doc.iter()
-            .map(|(name, s)| (name.to_string(), score_json(&s)))
-            .collect(),
-    )
-}
-
-/// `{metric: {recall, precision, f}}` of rouge-score's results.
-pub fn google_json(scores: &google::Scores) -> Value {
-    Value::Object(
-        scores
-            .iter()
-            .map(|(m, s)| (m.to_string(), score_json(s)))
-            .collect(),
-    )
-}
-
 /// Prints as ROUGE-1.5.5 does, so that scripts that parse its output keep working.
-fn print_perl(
-    out: &mut impl Write,
-    rouge: &Rouge155,
-    corpus: &CorpusScores,
-    docs: &[DocScores],
-    per_doc: bool,
-) -> anyhow::Result<()> {
+fn print_perl(rouge: &Rouge155, corpus: &CorpusEval, docs: &[DocEval], per_doc: bool) -> String {
+    let mut out = Vec::new();
     let conf = rouge.config().confidence;
-    let ids = nutgraf_eval::perl::pyrouge_eval_ids(docs.len());
+    let ids = nutgraf::rouge::perl::pyrouge_eval_ids(docs.len());
+    let Some(corpus) = corpus.perl() else {
+        return String::new();
+    };
     for (name, s) in corpus.iter() {
-        writeln!(out, "---------------------------------------------")?;
+        let _ = writeln!(out, "---------------------------------------------");
         for (letter, e) in [("R", s.recall), ("P", s.precision), ("F", s.f)] {
-            writeln!(
+            let _ = writeln!(
                 out,
                 "1 {name} Average_{letter}: {:.5} ({conf}%-conf.int. {:.5} - {:.5})",
                 e.average, e.lower, e.upper
-            )?;
+            );
         }
         if per_doc {
-            writeln!(out, ".............................................")?;
+            let _ = writeln!(out, ".............................................");
             let mut order: Vec<usize> = (0..docs.len()).collect();
             order.sort_by(|&a, &b| ids[a].cmp(&ids[b]));
             for i in order {
-                if let Some(d) = docs[i].get(name) {
-                    writeln!(
+                if let Some(d) = docs[i].perl().and_then(|p| p.get(name)) {
+                    let _ = writeln!(
                         out,
                         "1 {name} Eval {}.1 R:{:.5} P:{:.5} F:{:.5}",
                         ids[i], d.recall, d.precision, d.f
-                    )?;
+                    );
                 }
             }
         }
     }
-    writeln!(out, "---------------------------------------------")?;
-    Ok(())
+    let _ = writeln!(out, "---------------------------------------------");
+    String::from_utf8(out).unwrap_or_default()
 }
 
-fn print_google(
-    out: &mut impl Write,
-    mean: &google::Scores,
-    docs: &[google::Scores],
-    per_doc: bool,
-) -> anyhow::Result<()> {
-    writeln!(
-        out,
-        "{:<10} {:>10} {:>10} {:>10}",
-        "metric", "precision", "recall", "fmeasure"
-    )?;
-    for (m, s) in mean {
-        writeln!(
+fn print_google(corpus: &CorpusEval, docs: &[DocEval], per_doc: bool) -> String {
+    let mut out = Vec::new();
+    let _ = writeln!(out, "{:<10} {:>10} {:>10} {:>10}", "metric", "precision", "recall", "fmeasure");
+    for (m, s) in corpus.google().unwrap_or(&[]) {
+        let _ = writeln!(
             out,
             "{:<10} {:>10.6} {:>10.6} {:>10.6}",
             m.to_string(),
             s.precision,
             s.recall,
             s.f
-        )?;
+        );
     }
-    writeln!(
-        out,
-        "({} documents, mean of per-document scores)",
-        docs.len()
-    )?;
+    let _ = writeln!(out, "({} documents, mean of per-document scores)", docs.len());
     if per_doc {
         for (i, d) in docs.iter().enumerate() {
-            for (m, s) in d {
-                writeln!(
-                    out,
-                    "{i} {m} P:{:.6} R:{:.6} F:{:.6}",
-                    s.precision, s.recall, s.f
-                )?;
+            for (m, s) in d.google().unwrap_or(&[]) {
+                let _ = writeln!(out, "{i} {m} P:{:.6} R:{:.6} F:{:.6}", s.precision, s.recall, s.f);
             }
         }
     }
-    Ok(())
+    String::from_utf8(out).unwrap_or_default()
 }
