@@ -269,6 +269,13 @@ pub fn message(err: &nutgraf::Error) -> String {
             Some((_, flag)) => format!("invalid value for {flag}: {value} (expected {expected})"),
             None => plain.clone(),
         },
+        nutgraf::Error::Eval(nutgraf::rouge::Error::EmptyReferenceW { .. }) => plain.replace(
+            "set allow_empty_reference_w to",
+            "use --allow-empty-reference-w to",
+        ),
+        nutgraf::Error::Eval(nutgraf::rouge::Error::TooManySubsets { .. }) => {
+            format!("{plain} (--max-sentences, --strategy beam)")
+        }
         _ => plain.clone(),
     };
     full.replace(&plain, &better)

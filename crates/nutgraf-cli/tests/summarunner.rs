@@ -73,6 +73,12 @@ fn a_corrupt_model_dir_is_a_clear_error() {
         "{}",
         run.stderr
     );
+    // A file instead of a directory: one clear line, not the OS error twice.
+    let file = write(&dir, "file.bin", b"x");
+    let run = summarunner(&["--model", &file]);
+    assert_ne!(run.code, 0);
+    assert!(run.stderr.contains("is a file; a model is a directory"), "{}", run.stderr);
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
 }
 
 #[test]
@@ -89,7 +95,7 @@ fn model_goes_only_with_summarunner() {
     assert_ne!(run.code, 0);
     let msg = &run.stderr;
     assert!(
-        msg.contains("--model goes with --method summarunner"),
+        msg.contains("--model applies to summarunner, not to --method lead"),
         "{msg}"
     );
 }

@@ -38,14 +38,6 @@ pub enum Error {
         /// Why it is considered binary.
         reason: String,
     },
-    /// An entry of a directory was skipped (a symbolic link loop).
-    #[error("{}: {message}", path.display())]
-    Walk {
-        /// The entry.
-        path: PathBuf,
-        /// Why it was skipped.
-        message: String,
-    },
     /// A record of a corpus is malformed.
     #[error("{}:{line}: {message}", path.display())]
     Record {

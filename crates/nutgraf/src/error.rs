@@ -21,6 +21,14 @@ pub enum Error {
     /// Loading or running a learned model.
     #[error(transparent)]
     Model(#[from] ModelError),
+    /// A model could not be loaded.
+    #[error("cannot load the model {}: {source}", match .path { Some(p) => format!("in {}", p.display()), None => "compiled into this build".to_string() })]
+    ModelLoad {
+        /// Its directory; `None` for the compiled-in model.
+        path: Option<std::path::PathBuf>,
+        /// Why not.
+        source: ModelError,
+    },
     /// A configuration that does not parse (JSON syntax, an unknown method or field).
     #[error("invalid configuration: {message}")]
     Config {
@@ -96,7 +104,7 @@ impl Error {
                 source.is_bad_record()
             }
             Error::Missing { .. } | Error::Model(_) | Error::Eval(_) => true,
-            Error::Config { .. } | Error::Threads { .. } => false,
+            Error::Config { .. } | Error::Threads { .. } | Error::ModelLoad { .. } => false,
         }
     }
 

@@ -65,7 +65,8 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
         None => None,
     };
     let mut docs: Vec<DocEval> = Vec::new();
-    let finished = run::run(
+    // Whatever ends the run, what was finished is written out.
+    let result = run::run(
         &args.input,
         "evaluated",
         || (),
@@ -77,10 +78,10 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
             docs.push(evaluated.scores);
             Ok(())
         },
-    )?;
-    if let Some(mut w) = per_doc {
-        w.flush()?;
-    }
+    );
+    let flushed = per_doc.as_mut().map_or(Ok(()), RecordWriter::flush);
+    let finished = result?;
+    flushed?;
     let corpus = evaluator.corpus(&docs).map_err(|e| settings::library(e.into()))?;
     let corpus = serde_json::to_value(&corpus)?;
     let corpus = corpus.as_object().cloned().unwrap_or_default();

@@ -12,7 +12,8 @@ use crate::settings;
 pub fn run(args: OracleArgs) -> anyhow::Result<ExitCode> {
     let oracle = Oracle::new(settings::oracle_config(&args.oracle)?).map_err(settings::library)?;
     let mut out = RecordWriter::new(std::io::stdout().lock());
-    let finished = run::run(
+    // Whatever ends the run, what was finished is written out.
+    let result = run::run(
         &args.input,
         "labelled",
         || (),
@@ -21,7 +22,9 @@ pub fn run(args: OracleArgs) -> anyhow::Result<ExitCode> {
             OracleOutput::Jsonl => out.json_line(&OracleRecord::new(doc, result)),
             OracleOutput::Summarunner => out.json_line(&SummarunnerRecord::new(doc, &result.indices)),
         },
-    )?;
-    out.flush()?;
+    );
+    let flushed = out.flush();
+    let finished = result?;
+    flushed?;
     Ok(finished.code)
 }

@@ -186,7 +186,10 @@ fn score(
             Err(_) => {
                 // Score it alone for the message without the batch's 0-based prefix.
                 let err = evaluator.score(pairs[i].0, pairs[i].1).err();
-                let msg = err.map_or_else(|| "cannot be scored".to_string(), |e| e.to_string());
+                let msg = err.map_or_else(
+                    || "cannot be scored".to_string(),
+                    |e| settings::message(&e.into()),
+                );
                 anyhow::bail!("summary {} (line {0}): {msg}", i + 1);
             }
         }

@@ -23,13 +23,16 @@ pub fn run(args: SummarizeArgs) -> anyhow::Result<ExitCode> {
         args.output,
         summarizer.shared_config(),
     );
-    let finished = run::run(
+    // Whatever ends the run, what was finished is written out.
+    let result = run::run(
         &args.input,
         "summarized",
         || (),
         |_, doc| summarizer.summarize(doc),
         |doc, summary| writer.write(doc, &summary),
-    )?;
-    writer.flush()?;
+    );
+    let flushed = writer.flush();
+    let finished = result?;
+    flushed?;
     Ok(finished.code)
 }

@@ -23,7 +23,7 @@ use crate::segment::SentenceSplitter;
 pub struct Reader {
     options: ReadOptions,
     splitter: SentenceSplitter,
-    pending: VecDeque<Result<PathBuf>>,
+    pending: VecDeque<PathBuf>,
     current: Option<Current>,
     format: Option<Format>,
 }
@@ -76,7 +76,7 @@ impl Reader {
         };
         for path in paths {
             if source::is_stdin(path) {
-                reader.pending.push_back(Ok(path.clone()));
+                reader.pending.push_back(path.clone());
                 continue;
             }
             let meta = std::fs::metadata(path).map_err(|source| Error::Io {
@@ -86,13 +86,11 @@ impl Reader {
             if meta.is_dir() {
                 reader.pending.extend(source::list_dir(path)?);
             } else {
-                reader.pending.push_back(Ok(path.clone()));
+                reader.pending.push_back(path.clone());
             }
         }
         // Start the first file now, so that an unreadable one is reported by `open` itself.
-        if let Some(Ok(first)) = reader.pending.front() {
-            let first = first.clone();
-            reader.pending.pop_front();
+        if let Some(first) = reader.pending.pop_front() {
             reader.current = Some(match reader.start(&first) {
                 Ok(current) => current,
                 Err(e @ Error::Io { .. }) => return Err(e),
@@ -134,10 +132,7 @@ impl Reader {
                     None => self.current = None,
                 },
                 None => {
-                    let path = match self.pending.pop_front()? {
-                        Ok(path) => path,
-                        Err(e) => return Some(Err(e)),
-                    };
+                    let path = self.pending.pop_front()?;
                     match self.start(&path) {
                         Ok(current) => self.current = Some(current),
                         Err(e) => return Some(Err(e)),

@@ -105,9 +105,9 @@ pub(crate) fn open(path: &Path) -> Result<Input> {
 /// Files under a directory: every regular file, recursively, in path order (entries sorted
 /// by name within each directory), hidden files and directories (leading `.`) skipped.
 /// Symbolic links are followed, so a link to a file or a directory is read like one; a link
-/// that loops back to a directory above it is reported as an [`Error::Walk`] in its place, and
-/// the walk goes on.
-pub(crate) fn list_dir(dir: &Path) -> Result<Vec<Result<PathBuf>>> {
+/// back to a directory above it is not followed again: that directory's files are read once,
+/// through the directory itself.
+pub(crate) fn list_dir(dir: &Path) -> Result<Vec<PathBuf>> {
     let walk = walkdir::WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
@@ -116,16 +116,9 @@ pub(crate) fn list_dir(dir: &Path) -> Result<Vec<Result<PathBuf>>> {
     let mut files = Vec::new();
     for entry in walk {
         match entry {
-            Ok(e) if e.file_type().is_file() => files.push(Ok(e.into_path())),
+            Ok(e) if e.file_type().is_file() => files.push(e.into_path()),
             Ok(_) => {}
-            Err(e) if e.loop_ancestor().is_some() => {
-                let path = e.path().unwrap_or(dir).to_path_buf();
-                let ancestor = e.loop_ancestor().unwrap_or(dir).display().to_string();
-                files.push(Err(Error::Walk {
-                    path,
-                    message: format!("symbolic link loop back to {ancestor}; skipped"),
-                }));
-            }
+            Err(e) if e.loop_ancestor().is_some() => {}
             Err(e) => {
                 let path = e.path().unwrap_or(dir).to_path_buf();
                 let source = e
