@@ -5,7 +5,9 @@ use std::path::Path;
 use std::sync::Arc;
 
 use candle_core::{DType, Device, Tensor};
-use nutgraf_core::Document;
+use nutgraf_core::analysis::Analyzer;
+use nutgraf_core::select::{Redundancy, Selector};
+use nutgraf_core::{Budget, Document, Summary};
 
 use crate::config::ModelConfig;
 use crate::error::{ModelError, Result};
@@ -204,24 +206,34 @@ impl SummaRuNNer {
             .collect())
     }
 
+    /// Scores `doc` and selects sentences under `budget` (highest probability first,
+    /// optional redundancy control), in document order.
+    pub fn summarize(
+        &self,
+        doc: &Document,
+        budget: Budget,
+        redundancy: Redundancy,
+    ) -> Result<Summary> {
+        let scores = self.score(doc)?;
+        Ok(select(doc, scores, budget, redundancy))
+    }
 }
 
-// TEMPORARY (main checkout only; replaced by the summarunner-work branch).
-impl nutgraf_core::methods::Method for SummaRuNNer {
-    fn name(&self) -> &str {
-        "summarunner"
-    }
-    fn score(
-        &self,
-        input: &nutgraf_core::methods::Input<'_>,
-    ) -> nutgraf_core::Result<nutgraf_core::methods::Scores> {
-        let values = SummaRuNNer::score(self, input.document).map_err(|e| {
-            nutgraf_core::Error::Method {
-                method: "summarunner".into(),
-                message: e.to_string(),
-            }
-        })?;
-        Ok(nutgraf_core::methods::Scores::new(values))
+/// Selection under a budget, as nutgraf's other methods do it.
+pub(crate) fn select(
+    doc: &Document,
+    scores: Vec<f64>,
+    budget: Budget,
+    redundancy: Redundancy,
+) -> Summary {
+    // Token ids are needed only for trigram blocking.
+    let tokens = redundancy == Redundancy::TrigramBlocking;
+    let analyzed = Analyzer::default().analyze_with(doc, tokens);
+    let mut sel = Selector::new(&analyzed, budget, redundancy);
+    sel.fill_by_scores(&scores);
+    Summary {
+        scores,
+        selected: sel.into_sorted(),
     }
 }
 

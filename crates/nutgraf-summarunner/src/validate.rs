@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{ModelError, Result};
-use crate::summarunner::SummaRuNNer;
+use crate::summarunner::{select, SummaRuNNer};
 
 /// Corpus ROUGE F-measures (percent).
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
@@ -56,7 +56,7 @@ where
         .par_iter()
         .enumerate()
         .filter_map(|(i, doc)| {
-            let reference: Vec<&str> = doc.reference()?.iter().map(String::as_str).collect();
+            let reference: Vec<&str> = doc.reference.as_ref()?.iter().map(String::as_str).collect();
             let candidate: Vec<&str> = pick(i, doc).into_iter().map(|s| doc.sentence(s)).collect();
             Some(rouge.score(&candidate, &[&reference[..]]))
         })
@@ -106,12 +106,6 @@ pub fn validate(
 ) -> Result<RougeF> {
     let scores = score_all(model, docs, 16)?;
     rouge_of(rouge, docs, |i, doc| {
-        // TEMPORARY: top-k only (main checkout; replaced by the summarunner-work branch).
-        let _ = (budget, redundancy);
-        let mut order: Vec<usize> = (0..doc.len()).collect();
-        order.sort_by(|&a, &b| scores[i][b].total_cmp(&scores[i][a]).then(a.cmp(&b)));
-        order.truncate(3);
-        order.sort_unstable();
-        order
+        select(doc, scores[i].clone(), budget, redundancy).selected
     })
 }
