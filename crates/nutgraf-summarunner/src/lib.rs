@@ -4,23 +4,30 @@
 //! Sequence Model for Extractive Summarization of Documents", AAAI 2017) for nutgraf: the
 //! model ([`model`](crate::model) docs list every modelling choice), its training
 //! ([`train::train`]), the on-disk format and loading ([`SummaRuNNer::load`],
-//! [`SummaRuNNer::embedded`]) and inference ([`SummaRuNNer::score`],
-//! [`SummaRuNNer::summarize`]).
+//! [`SummaRuNNer::embedded`]) and inference: [`SummaRuNNer`] is a nutgraf
+//! [`Method`](nutgraf_core::methods::Method) whose scores are the probabilities
+//! P(sentence in summary). Selection under a budget is the `nutgraf` crate's summarizer's,
+//! as for every other method.
 //!
 //! ```
-//! use nutgraf_core::{Budget, Document};
-//! use nutgraf_core::select::Redundancy;
+//! use nutgraf_core::analysis::{Analyzer, Fill};
+//! use nutgraf_core::methods::{Input, Method};
+//! use nutgraf_core::Document;
 //! use nutgraf_summarunner::{ModelConfig, SummaRuNNer, Vocab};
 //!
 //! let config = ModelConfig { vocab_size: 4, embedding_dim: 8, hidden: 8, position_dim: 4,
 //!                            ..ModelConfig::default() };
-//! let vocab = Vocab::new(["the".to_string(), "storm".to_string()]).unwrap();
-//! let model = SummaRuNNer::random(&config, vocab, 7).unwrap();
+//! let vocab = Vocab::new(["the".to_string(), "storm".to_string()])?;
+//! let model = SummaRuNNer::random(&config, vocab, 7)?;
 //! let doc = Document::from_sentences(["The storm hit.", "Power was cut.", "Repairs began."]);
-//! let summary = model.summarize(&doc, Budget::Sentences(2), Redundancy::None).unwrap();
-//! assert_eq!(summary.scores.len(), 3);
-//! assert_eq!(summary.selected.len(), 2);
-//! assert!(summary.scores.iter().all(|p| (0.0..=1.0).contains(p)));
+//! let analyzed = Analyzer::default().analyze_with(&doc, Fill::default());
+//! let input = Input { document: &doc, analyzed: &analyzed, explain: false };
+//! // `Method::score` by its path: the inherent `SummaRuNNer::score` takes a document.
+//! let scores = Method::score(&model, &input)?;
+//! assert_eq!(scores.values, model.score(&doc)?);
+//! assert_eq!(scores.values.len(), 3);
+//! assert!(scores.values.iter().all(|p| (0.0..=1.0).contains(p)));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
 //! ## Format
@@ -44,6 +51,7 @@
 mod config;
 pub mod data;
 mod error;
+mod method;
 pub mod model;
 mod rng;
 mod summarunner;
@@ -54,6 +62,7 @@ mod vocab;
 
 pub use config::{ModelConfig, Variant, FORMAT_VERSION};
 pub use error::{ModelError, Result};
+pub use method::NAME;
 pub use model::batch::Example;
 pub use summarunner::{SummaRuNNer, CONFIG_FILE, VOCAB_FILE, WEIGHTS_FILE};
 pub use trainer::{OptimizerOptions, Trainer};

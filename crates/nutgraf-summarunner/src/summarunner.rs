@@ -1,13 +1,11 @@
-//! The trained model: loading, saving, scoring, summarizing.
+//! The trained model: loading, saving, scoring.
 
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
 use candle_core::{DType, Device, Tensor};
-use nutgraf_core::analysis::Analyzer;
-use nutgraf_core::select::{Redundancy, Selector};
-use nutgraf_core::{Budget, Document, Summary};
+use nutgraf_core::Document;
 
 use crate::config::ModelConfig;
 use crate::error::{ModelError, Result};
@@ -204,36 +202,6 @@ impl SummaRuNNer {
                     .unwrap_or_default(),
             })
             .collect())
-    }
-
-    /// Scores `doc` and selects sentences under `budget` (highest probability first,
-    /// optional redundancy control), in document order.
-    pub fn summarize(
-        &self,
-        doc: &Document,
-        budget: Budget,
-        redundancy: Redundancy,
-    ) -> Result<Summary> {
-        let scores = self.score(doc)?;
-        Ok(select(doc, scores, budget, redundancy))
-    }
-}
-
-/// Selection under a budget, as nutgraf's other methods do it.
-pub(crate) fn select(
-    doc: &Document,
-    scores: Vec<f64>,
-    budget: Budget,
-    redundancy: Redundancy,
-) -> Summary {
-    // Token ids are needed only for trigram blocking.
-    let tokens = redundancy == Redundancy::TrigramBlocking;
-    let analyzed = Analyzer::default().analyze_with(doc, tokens);
-    let mut sel = Selector::new(&analyzed, budget, redundancy);
-    sel.fill_by_scores(&scores);
-    Summary {
-        scores,
-        selected: sel.into_sorted(),
     }
 }
 

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{ModelError, Result};
-use crate::summarunner::{select, SummaRuNNer};
+use crate::summarunner::SummaRuNNer;
 
 /// Corpus ROUGE F-measures (percent).
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
@@ -56,7 +56,7 @@ where
         .par_iter()
         .enumerate()
         .filter_map(|(i, doc)| {
-            let reference: Vec<&str> = doc.reference.as_ref()?.iter().map(String::as_str).collect();
+            let reference: Vec<&str> = doc.reference()?.iter().map(String::as_str).collect();
             let candidate: Vec<&str> = pick(i, doc).into_iter().map(|s| doc.sentence(s)).collect();
             Some(rouge.score(&candidate, &[&reference[..]]))
         })
@@ -106,6 +106,11 @@ pub fn validate(
 ) -> Result<RougeF> {
     let scores = score_all(model, docs, 16)?;
     rouge_of(rouge, docs, |i, doc| {
-        select(doc, scores[i].clone(), budget, redundancy).selected
+        let tokens = redundancy == Redundancy::TrigramBlocking;
+        let fill = nutgraf_core::analysis::Fill { tokens, terms: false };
+        let analyzed = nutgraf_core::analysis::Analyzer::default().analyze_with(doc, fill);
+        let mut sel = nutgraf_core::select::Selector::new(&analyzed, budget, redundancy);
+        sel.fill_by_scores(&scores[i]);
+        sel.into_sorted()
     })
 }

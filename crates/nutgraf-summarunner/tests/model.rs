@@ -3,8 +3,7 @@
 mod common;
 
 use common::{config, docs, vocab};
-use nutgraf_core::select::Redundancy;
-use nutgraf_core::{Budget, Document};
+use nutgraf_core::Document;
 use nutgraf_summarunner::{ModelError, SummaRuNNer, Variant};
 
 const VARIANTS: [Variant; 3] = [Variant::RnnRnn, Variant::CnnRnn, Variant::AttnRnn];
@@ -34,14 +33,10 @@ fn sentences_past_the_limit_score_zero() {
 }
 
 #[test]
-fn empty_document_gives_empty_scores_and_summary() {
+fn empty_document_gives_empty_scores() {
     let model = SummaRuNNer::random(&config(Variant::RnnRnn), vocab(), 3).unwrap();
     let empty = Document::from_sentences(Vec::<String>::new());
     assert!(model.score(&empty).unwrap().is_empty());
-    let s = model
-        .summarize(&empty, Budget::Sentences(3), Redundancy::None)
-        .unwrap();
-    assert!(s.selected.is_empty());
     // An empty document inside a batch keeps its slot.
     let mut batch = docs();
     batch.insert(1, empty);
@@ -82,20 +77,6 @@ fn inference_is_deterministic_across_calls_batches_and_threads() {
             );
         }
     }
-}
-
-#[test]
-fn summarize_selects_the_top_scores_in_document_order() {
-    let model = SummaRuNNer::random(&config(Variant::RnnRnn), vocab(), 9).unwrap();
-    let doc = &docs()[3];
-    let summary = model
-        .summarize(doc, Budget::Sentences(2), Redundancy::None)
-        .unwrap();
-    let mut ranked: Vec<usize> = (0..doc.len()).collect();
-    ranked.sort_by(|&a, &b| summary.scores[b].total_cmp(&summary.scores[a]));
-    let mut top = ranked[..2].to_vec();
-    top.sort_unstable();
-    assert_eq!(summary.selected, top);
 }
 
 #[test]
