@@ -21,12 +21,18 @@
 //! let model = SummaRuNNer::random(&config, vocab, 7)?;
 //! let doc = Document::from_sentences(["The storm hit.", "Power was cut.", "Repairs began."]);
 //! let analyzed = Analyzer::default().analyze_with(&doc, Fill::default());
-//! let input = Input { document: &doc, analyzed: &analyzed, explain: false };
+//! let input = Input { document: &doc, analyzed: &analyzed, explain: true };
 //! // `Method::score` by its path: the inherent `SummaRuNNer::score` takes a document.
 //! let scores = Method::score(&model, &input)?;
 //! assert_eq!(scores.values, model.score(&doc)?);
 //! assert_eq!(scores.values.len(), 3);
 //! assert!(scores.values.iter().all(|p| (0.0..=1.0).contains(p)));
+//! // Each probability with the terms of its logit (the paper's eq. 6).
+//! let why = &scores.explanations.unwrap()[1];
+//! assert_eq!(why.components["probability"], scores.values[1]);
+//! let logit: f64 = ["content", "salience", "novelty", "position_absolute",
+//!                   "position_relative", "bias"].iter().map(|t| why.components[*t]).sum();
+//! assert!((1.0 / (1.0 + (-logit).exp()) - scores.values[1]).abs() < 1e-6);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
@@ -51,6 +57,7 @@
 mod config;
 pub mod data;
 mod error;
+mod load;
 mod method;
 pub mod model;
 mod rng;
@@ -64,6 +71,7 @@ pub use config::{ModelConfig, Variant, FORMAT_VERSION};
 pub use error::{ModelError, Result};
 pub use method::NAME;
 pub use model::batch::Example;
-pub use summarunner::{SummaRuNNer, CONFIG_FILE, VOCAB_FILE, WEIGHTS_FILE};
+pub use load::{CONFIG_FILE, VOCAB_FILE, WEIGHTS_FILE};
+pub use summarunner::SummaRuNNer;
 pub use trainer::{OptimizerOptions, Trainer};
 pub use vocab::{Vocab, PAD, UNK};

@@ -12,7 +12,8 @@ use crate::error::{ModelError, Result};
 use crate::model::batch::{Batch, Example};
 use crate::model::net::{bce_loss, bce_sum, Params};
 use crate::rng::Rng;
-use crate::summarunner::{params_from_tensors, SummaRuNNer};
+use crate::load::params_from_tensors;
+use crate::summarunner::SummaRuNNer;
 use crate::vocab::Vocab;
 
 /// Optimizer options.

@@ -76,26 +76,6 @@ where
     })
 }
 
-/// Scores `docs` in parallel chunks of `chunk` documents (one tensor batch each).
-/// Documents of similar length are batched together (less padding); results are in input
-/// order.
-pub fn score_all(model: &SummaRuNNer, docs: &[Document], chunk: usize) -> Result<Vec<Vec<f64>>> {
-    let mut order: Vec<usize> = (0..docs.len()).collect();
-    order.sort_by_key(|&i| (docs[i].len(), i));
-    let chunks: Vec<Vec<Vec<f64>>> = order
-        .par_chunks(chunk.max(1))
-        .map(|c| {
-            let batch: Vec<Document> = c.iter().map(|&i| docs[i].clone()).collect();
-            model.score_batch(&batch)
-        })
-        .collect::<Result<_>>()?;
-    let mut out = vec![Vec::new(); docs.len()];
-    for (&i, scores) in order.iter().zip(chunks.into_iter().flatten()) {
-        out[i] = scores;
-    }
-    Ok(out)
-}
-
 /// Validation ROUGE of `model`: top `budget` by probability, in document order.
 pub fn validate(
     model: &SummaRuNNer,
@@ -104,7 +84,7 @@ pub fn validate(
     redundancy: Redundancy,
     rouge: &Rouge155,
 ) -> Result<RougeF> {
-    let scores = score_all(model, docs, 16)?;
+    let scores = model.score_all(docs, 16)?;
     rouge_of(rouge, docs, |i, doc| {
         let tokens = redundancy == Redundancy::TrigramBlocking;
         let fill = nutgraf_core::analysis::Fill { tokens, terms: false };
