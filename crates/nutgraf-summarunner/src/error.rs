@@ -48,6 +48,14 @@ pub enum ModelError {
         /// Shape in the file.
         found: Vec<usize>,
     },
+    /// A weight holds NaN or infinite values.
+    #[error("tensor `{tensor}`: {count} values are NaN or infinite")]
+    NonFinite {
+        /// Tensor name.
+        tensor: String,
+        /// How many of its values are not finite.
+        count: usize,
+    },
     /// A weight the configuration needs is absent from the weights file.
     #[error("tensor `{name}` is missing from the weights file")]
     MissingTensor {

@@ -112,7 +112,9 @@ fn parse_config(bytes: &[u8], what: &str) -> Result<ModelConfig> {
     Ok(config)
 }
 
-/// Checks names and shapes against the configuration; f16/bf16 weights are widened to f32.
+/// Checks names, shapes and values against the configuration; f16/bf16 weights are widened
+/// to f32. A NaN or infinite weight is an error: such a model would load and score every
+/// sentence NaN, and the failure would surface far from its cause.
 pub(crate) fn params_from_tensors(
     config: &ModelConfig,
     mut tensors: HashMap<String, Tensor>,
@@ -129,7 +131,15 @@ pub(crate) fn params_from_tensors(
                 found: t.dims().to_vec(),
             });
         }
-        map.insert(name, t.to_dtype(DType::F32)?);
+        let t = t.to_dtype(DType::F32)?;
+        let count = non_finite(&t)?;
+        if count > 0 {
+            return Err(ModelError::NonFinite {
+                tensor: name,
+                count,
+            });
+        }
+        map.insert(name, t);
     }
     if let Some(extra) = tensors.keys().min() {
         return Err(ModelError::Corrupt {
@@ -141,6 +151,12 @@ pub(crate) fn params_from_tensors(
         config: config.clone(),
         map,
     })
+}
+
+/// How many values of `t` are NaN or infinite.
+fn non_finite(t: &Tensor) -> Result<usize> {
+    let values = t.flatten_all()?.to_vec1::<f32>()?;
+    Ok(values.iter().filter(|x| !x.is_finite()).count())
 }
 
 #[cfg(shipped_model)]
