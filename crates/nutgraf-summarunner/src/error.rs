@@ -72,6 +72,10 @@ pub enum ModelError {
     /// Training or validation data could not be read.
     #[error("data: {0}")]
     Data(String),
+    /// The [`Validator`](crate::train::Validator) of a training run failed (its own error,
+    /// kept as the source).
+    #[error("validation: {0}")]
+    Validation(#[source] Box<dyn std::error::Error + Send + Sync>),
     /// A tensor operation failed (an internal error: shapes are checked before).
     #[error("tensor operation failed: {0}")]
     Tensor(#[from] candle_core::Error),

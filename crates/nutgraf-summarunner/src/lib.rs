@@ -64,7 +64,6 @@ mod rng;
 mod summarunner;
 pub mod train;
 mod trainer;
-pub mod validate;
 mod vocab;
 
 pub use config::{ModelConfig, Variant, FORMAT_VERSION};
