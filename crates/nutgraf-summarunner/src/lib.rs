@@ -1,13 +1,23 @@
 //! # nutgraf-summarunner
 //!
 //! SummaRuNNer (Nallapati, Zhai & Zhou, "SummaRuNNer: A Recurrent Neural Network based
-//! Sequence Model for Extractive Summarization of Documents", AAAI 2017) for nutgraf: the
-//! model ([`model`](crate::model) docs list every modelling choice), its training
-//! ([`train::train`]), the on-disk format and loading ([`SummaRuNNer::load`],
-//! [`SummaRuNNer::embedded`]) and inference: [`SummaRuNNer`] is a nutgraf
-//! [`Method`](nutgraf_core::methods::Method) whose scores are the probabilities
-//! P(sentence in summary). Selection under a budget is the `nutgraf` crate's summarizer's,
-//! as for every other method.
+//! Sequence Model for Extractive Summarization of Documents", AAAI 2017) for nutgraf. The
+//! [`model`] docs list every modelling choice.
+//!
+//! ## Overview
+//!
+//! * [`SummaRuNNer`]: a trained model, loaded from a directory ([`SummaRuNNer::load`]),
+//!   from bytes ([`SummaRuNNer::from_bytes`]) or compiled in ([`SummaRuNNer::embedded`]).
+//!   It is a nutgraf [`Method`](nutgraf_core::methods::Method) named [`NAME`]
+//!   (`summarunner`): its scores are P(sentence in summary), and its explanations the
+//!   terms of each logit. Selecting sentences under a budget is the `nutgraf` crate's
+//!   summarizer's, as for every other method. [`SummaRuNNer::score_batch`] and
+//!   [`SummaRuNNer::score_all`] score many documents at once.
+//! * [`train::train`]: trains a model on a corpus, validating each epoch through a
+//!   [`train::Validator`] the caller gives and reporting [`train::TrainEvent`]s; [`Trainer`]
+//!   is its optimizer step, for custom loops.
+//! * [`ModelConfig`], [`Vocab`]: the model's sizes and its words; [`ModelError`]: what can go
+//!   wrong, typed.
 //!
 //! ```
 //! use nutgraf_core::analysis::{Analyzer, Fill};
@@ -41,7 +51,8 @@
 //! A model is a directory of three files: `config.json` ([`ModelConfig`], with
 //! `format_version` = [`FORMAT_VERSION`]), `vocab.json` (`{"format_version", "tokens"}`: ids 2..,
 //! after `<pad>` = 0 and `<unk>` = 1) and `model.safetensors` (f32 weights named as
-//! [`ModelConfig::parameter_shapes`] lists them; f16 is accepted and widened).
+//! [`ModelConfig::parameter_shapes`] lists them; f16 is accepted and widened). Loading checks
+//! every name, shape and value: a NaN or infinite weight is [`ModelError::NonFinite`].
 //!
 //! ## Why candle
 //!
@@ -52,7 +63,12 @@
 //!
 //! ## Threads
 //!
-//! [`SummaRuNNer`] is `Send + Sync`; clones share the weights. Inference is deterministic.
+//! [`SummaRuNNer`] is `Send + Sync`; clones share the weights. Inference is deterministic,
+//! bit for bit, whatever the threads: [`SummaRuNNer::score_all`] runs on the caller's rayon
+//! pool and its batches do not depend on the pool's size. Training parallelizes each step
+//! in two halves whose gradients are summed in a fixed order.
+
+#![deny(missing_docs)]
 
 mod config;
 pub mod data;
@@ -68,9 +84,9 @@ mod vocab;
 
 pub use config::{ModelConfig, Variant, FORMAT_VERSION};
 pub use error::{ModelError, Result};
+pub use load::{CONFIG_FILE, VOCAB_FILE, WEIGHTS_FILE};
 pub use method::NAME;
 pub use model::batch::Example;
-pub use load::{CONFIG_FILE, VOCAB_FILE, WEIGHTS_FILE};
 pub use summarunner::SummaRuNNer;
 pub use trainer::{OptimizerOptions, Trainer};
 pub use vocab::{Vocab, PAD, UNK};

@@ -39,11 +39,12 @@ impl Method for SummaRuNNer {
         let doc = input.document;
         if input.explain {
             if let Some((values, terms)) = self.score_with_terms(doc).map_err(method_error)? {
-                let mut explanations: Vec<Explanation> =
-                    values.iter().zip(&terms).map(|(&p, t)| explain(t, p)).collect();
-                explanations.resize_with(values.len(), || {
-                    Explanation::of([("probability", 0.0)])
-                });
+                let mut explanations: Vec<Explanation> = values
+                    .iter()
+                    .zip(&terms)
+                    .map(|(&p, t)| explain(t, p))
+                    .collect();
+                explanations.resize_with(values.len(), || Explanation::of([("probability", 0.0)]));
                 return Ok(Scores {
                     values,
                     explanations: Some(explanations),

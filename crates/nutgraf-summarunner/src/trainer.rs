@@ -9,10 +9,10 @@ use rayon::prelude::*;
 
 use crate::config::ModelConfig;
 use crate::error::{ModelError, Result};
+use crate::load::params_from_tensors;
 use crate::model::batch::{Batch, Example};
 use crate::model::net::{bce_loss, bce_sum, Params};
 use crate::rng::Rng;
-use crate::load::params_from_tensors;
 use crate::summarunner::SummaRuNNer;
 use crate::vocab::Vocab;
 

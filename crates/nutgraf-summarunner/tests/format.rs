@@ -168,8 +168,12 @@ fn non_finite_weights_are_refused_naming_the_tensor() {
         }
         assert!(err.to_string().contains("doc.weight"), "{err}");
         let read = |f: &str| std::fs::read(dir.path().join(f)).unwrap();
-        let bytes = SummaRuNNer::from_bytes(&read(CONFIG_FILE), &read(VOCAB_FILE), &read(WEIGHTS_FILE));
-        assert!(matches!(bytes, Err(ModelError::NonFinite { .. })), "{bytes:?}");
+        let bytes =
+            SummaRuNNer::from_bytes(&read(CONFIG_FILE), &read(VOCAB_FILE), &read(WEIGHTS_FILE));
+        assert!(
+            matches!(bytes, Err(ModelError::NonFinite { .. })),
+            "{bytes:?}"
+        );
     }
     // The clean weights load again.
     candle_core::safetensors::save(&clean, &path).unwrap();

@@ -65,7 +65,12 @@ fn method_scores_are_the_probabilities_with_or_without_explanations() {
     for variant in [Variant::RnnRnn, Variant::CnnRnn, Variant::AttnRnn] {
         let model = SummaRuNNer::random(&config(variant), vocab(), 2).unwrap();
         for doc in docs() {
-            let want: Vec<u64> = model.score(&doc).unwrap().iter().map(|p| p.to_bits()).collect();
+            let want: Vec<u64> = model
+                .score(&doc)
+                .unwrap()
+                .iter()
+                .map(|p| p.to_bits())
+                .collect();
             for explain in [false, true] {
                 let got = method_scores(&model, &doc, explain);
                 let bits: Vec<u64> = got.values.iter().map(|p| p.to_bits()).collect();

@@ -70,7 +70,10 @@ fn inference_is_bit_identical_across_calls_loads_and_threads() {
         let model = SummaRuNNer::random(&config(variant), vocab(), 5).unwrap();
         let docs = docs();
         let single: Vec<Vec<f64>> = docs.iter().map(|d| model.score(d).unwrap()).collect();
-        assert!(single.iter().flatten().any(|&p| p != single[0][0]), "constant scores");
+        assert!(
+            single.iter().flatten().any(|&p| p != single[0][0]),
+            "constant scores"
+        );
         let want = bits(&single);
         let again: Vec<Vec<f64>> = docs.iter().map(|d| model.score(d).unwrap()).collect();
         assert_eq!(bits(&again), want, "{variant:?}: second call");
@@ -89,16 +92,26 @@ fn inference_is_bit_identical_across_calls_loads_and_threads() {
                 .collect();
             handles.into_iter().map(|h| h.join().unwrap()).collect()
         });
-        assert!(threaded.iter().all(|t| bits(t) == want), "{variant:?}: threads");
+        assert!(
+            threaded.iter().all(|t| bits(t) == want),
+            "{variant:?}: threads"
+        );
         // A corpus in batches: the same on 1 and 2 rayon threads, bit for bit.
         let one = score_on(1, &model, &docs);
-        assert_eq!(bits(&score_on(2, &model, &docs)), bits(&one), "{variant:?}: rayon");
+        assert_eq!(
+            bits(&score_on(2, &model, &docs)),
+            bits(&one),
+            "{variant:?}: rayon"
+        );
         // Batching pads documents; the padding must not leak into real sentences (batched
         // products sum in another order, hence a tolerance).
         let batched = model.score_batch(&docs).unwrap();
         for scores in [&batched, &one] {
             for (a, b) in scores.iter().flatten().zip(single.iter().flatten()) {
-                assert!((a - b).abs() < 1e-5, "{variant:?}: batched {a} vs single {b}");
+                assert!(
+                    (a - b).abs() < 1e-5,
+                    "{variant:?}: batched {a} vs single {b}"
+                );
             }
         }
     }
