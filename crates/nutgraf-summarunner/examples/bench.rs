@@ -11,7 +11,6 @@
 use std::time::Instant;
 
 use nutgraf_summarunner::data::{count_tokens, labelled_examples, read_documents};
-use nutgraf_summarunner::validate::score_all;
 use nutgraf_summarunner::{Example, ModelConfig, OptimizerOptions, SummaRuNNer, Trainer, Vocab};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -33,7 +32,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             };
             let chunk: usize = arg(3).unwrap_or("16").parse()?;
             let t = Instant::now();
-            let scores = score_all(&model, &docs, chunk)?;
+            let scores = model.score_all(&docs, chunk)?;
             let secs = t.elapsed().as_secs_f64();
             assert_eq!(scores.len(), docs.len());
             assert!(scores.iter().flatten().all(|p| p.is_finite()));

@@ -39,10 +39,10 @@ pub fn oracle_labels(docs: &[Document]) -> Vec<Option<Vec<u8>>> {
         .map_init(
             || Tokenizer::new(true, false),
             |tokenizer, doc| {
-                if let Some(labels) = doc.labels.as_ref().filter(|l| l.len() == doc.len()) {
-                    return Some(labels.clone());
+                if let Some(labels) = doc.labels().filter(|l| l.len() == doc.len()) {
+                    return Some(labels.to_vec());
                 }
-                let reference = doc.reference.as_deref()?;
+                let reference = doc.reference()?;
                 let sentences: Vec<&str> = doc.sentence_texts().collect();
                 let doc_ids = tokenizer.sentences(&sentences);
                 let ref_ids = tokenizer.sentences(reference);

@@ -48,6 +48,14 @@ pub enum ModelError {
         /// Shape in the file.
         found: Vec<usize>,
     },
+    /// A weight holds NaN or infinite values.
+    #[error("tensor `{tensor}`: {count} values are NaN or infinite")]
+    NonFinite {
+        /// Tensor name.
+        tensor: String,
+        /// How many of its values are not finite.
+        count: usize,
+    },
     /// A weight the configuration needs is absent from the weights file.
     #[error("tensor `{name}` is missing from the weights file")]
     MissingTensor {
@@ -64,6 +72,10 @@ pub enum ModelError {
     /// Training or validation data could not be read.
     #[error("data: {0}")]
     Data(String),
+    /// The [`Validator`](crate::train::Validator) of a training run failed (its own error,
+    /// kept as the source).
+    #[error("validation: {0}")]
+    Validation(#[source] Box<dyn std::error::Error + Send + Sync>),
     /// A tensor operation failed (an internal error: shapes are checked before).
     #[error("tensor operation failed: {0}")]
     Tensor(#[from] candle_core::Error),

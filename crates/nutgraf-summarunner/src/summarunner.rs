@@ -1,27 +1,18 @@
-//! The trained model: loading, saving, scoring, summarizing.
+//! The trained model and its inference: probabilities, batched and in parallel, and the
+//! terms of each logit.
 
-use std::collections::HashMap;
-use std::path::Path;
 use std::sync::Arc;
 
-use candle_core::{DType, Device, Tensor};
-use nutgraf_core::analysis::Analyzer;
-use nutgraf_core::select::{Redundancy, Selector};
-use nutgraf_core::{Budget, Document, Summary};
+use candle_core::DType;
+use nutgraf_core::Document;
+use rayon::prelude::*;
 
 use crate::config::ModelConfig;
 use crate::error::{ModelError, Result};
 use crate::model::batch::{Batch, Example};
-use crate::model::infer::Inference;
+use crate::model::infer::{Inference, LogitTerms};
 use crate::model::net::Params;
 use crate::vocab::Vocab;
-
-/// File names of a model directory.
-pub const WEIGHTS_FILE: &str = "model.safetensors";
-/// Configuration file name.
-pub const CONFIG_FILE: &str = "config.json";
-/// Vocabulary file name.
-pub const VOCAB_FILE: &str = "vocab.json";
 
 /// A SummaRuNNer model ready for inference. Immutable, `Send + Sync` and cheap to clone
 /// (weights are shared): share one across threads.
@@ -49,73 +40,6 @@ impl SummaRuNNer {
         SummaRuNNer::from_parts(Params::init(config, seed)?, vocab)
     }
 
-    /// Loads `dir/{config.json, vocab.json, model.safetensors}`.
-    pub fn load(dir: impl AsRef<Path>) -> Result<SummaRuNNer> {
-        let dir = dir.as_ref();
-        let read = |name: &str| {
-            let path = dir.join(name);
-            std::fs::read(&path).map_err(|e| ModelError::io(path, e))
-        };
-        let (config, vocab, weights) = (read(CONFIG_FILE)?, read(VOCAB_FILE)?, read(WEIGHTS_FILE)?);
-        let name = |f: &str| dir.join(f).display().to_string();
-        SummaRuNNer::from_named_bytes(
-            (&config, &name(CONFIG_FILE)),
-            (&vocab, &name(VOCAB_FILE)),
-            (&weights, &name(WEIGHTS_FILE)),
-        )
-    }
-
-    /// A model from the contents of its three files.
-    pub fn from_bytes(config: &[u8], vocab: &[u8], weights: &[u8]) -> Result<SummaRuNNer> {
-        SummaRuNNer::from_named_bytes(
-            (config, CONFIG_FILE),
-            (vocab, VOCAB_FILE),
-            (weights, WEIGHTS_FILE),
-        )
-    }
-
-    fn from_named_bytes(
-        (config, config_name): (&[u8], &str),
-        (vocab, vocab_name): (&[u8], &str),
-        (weights, weights_name): (&[u8], &str),
-    ) -> Result<SummaRuNNer> {
-        let config = parse_config(config, config_name)?;
-        let vocab = Vocab::from_json(vocab, vocab_name)?;
-        check_vocab(&config, &vocab)?;
-        let corrupt = |message: String| ModelError::Corrupt {
-            what: weights_name.to_string(),
-            message,
-        };
-        let tensors = candle_core::safetensors::load_buffer(weights, &Device::Cpu)
-            .map_err(|e| corrupt(e.to_string()))?;
-        let params = params_from_tensors(&config, tensors)?;
-        SummaRuNNer::from_parts(params, vocab)
-    }
-
-    /// The model compiled into this build from `models/summarunner/` (no file access).
-    /// [`ModelError::NotShipped`] when the build had no model.
-    pub fn embedded() -> Result<SummaRuNNer> {
-        embedded_model()
-    }
-
-    /// Writes the three files into `dir` (created if needed).
-    pub fn save(&self, dir: impl AsRef<Path>) -> Result<()> {
-        let dir = dir.as_ref();
-        std::fs::create_dir_all(dir).map_err(|e| ModelError::io(dir, e))?;
-        let config = serde_json::to_string_pretty(&self.params.config)
-            .map_err(|e| ModelError::Config(e.to_string()))?;
-        let write = |name: &str, bytes: &[u8]| {
-            let path = dir.join(name);
-            std::fs::write(&path, bytes).map_err(|e| ModelError::io(path, e))
-        };
-        write(CONFIG_FILE, config.as_bytes())?;
-        write(VOCAB_FILE, self.vocab.to_json().as_bytes())?;
-        // Write then rename, so that a reader (or the build script) never sees half a file.
-        let tmp = dir.join(format!("{WEIGHTS_FILE}.tmp"));
-        candle_core::safetensors::save(&self.params.map, &tmp)?;
-        std::fs::rename(&tmp, dir.join(WEIGHTS_FILE)).map_err(|e| ModelError::io(dir, e))
-    }
-
     /// The configuration.
     pub fn config(&self) -> &ModelConfig {
         &self.params.config
@@ -139,6 +63,9 @@ impl SummaRuNNer {
     /// P(sentence in summary) for every sentence of `doc`, in document order: finite, in
     /// [0, 1], deterministic. Sentences past `max_sentences` get 0; an empty document gives
     /// an empty vector.
+    ///
+    /// This is the inherent method; the [`Method`](nutgraf_core::methods::Method) one, which
+    /// takes an `Input` and can explain, is called as `Method::score(&model, &input)`.
     pub fn score(&self, doc: &Document) -> Result<Vec<f64>> {
         Ok(self
             .score_batch(std::slice::from_ref(doc))?
@@ -146,36 +73,76 @@ impl SummaRuNNer {
             .unwrap_or_default())
     }
 
-    /// [`score`](Self::score) of several documents at once (one tensor batch: faster than one
-    /// by one). Callers parallelize over chunks of documents.
-    pub fn score_batch(&self, docs: &[Document]) -> Result<Vec<Vec<f64>>> {
+    /// [`score`](Self::score) of several documents at once, in their order: one batch, faster
+    /// than one by one, and the same numbers as one by one up to float rounding (the products
+    /// of a batch sum in another order). See [`score_all`](Self::score_all) for a corpus.
+    pub fn score_batch<'a>(
+        &self,
+        docs: impl IntoIterator<Item = &'a Document>,
+    ) -> Result<Vec<Vec<f64>>> {
         let config = &self.params.config;
-        let examples: Vec<Example> = docs
-            .iter()
-            .map(|d| Example::from_document(d, &self.vocab, config))
-            .collect();
-        let probs = self.probabilities(&examples)?;
-        Ok(docs
-            .iter()
+        let (lens, examples): (Vec<usize>, Vec<Example>) = docs
+            .into_iter()
+            .map(|d| (d.len(), Example::from_document(d, &self.vocab, config)))
+            .unzip();
+        let probs = self.probabilities_with(&examples, true, None)?;
+        Ok(lens
+            .into_iter()
             .zip(probs)
-            .map(|(doc, mut p)| {
-                p.resize(doc.len(), 0.0);
+            .map(|(len, mut p)| {
+                p.resize(len, 0.0);
                 p
             })
             .collect())
     }
 
-    /// Probabilities of the kept sentences of each example.
-    pub(crate) fn probabilities(&self, examples: &[Example]) -> Result<Vec<Vec<f64>>> {
-        self.probabilities_with(examples, true)
+    /// [`score`](Self::score) of a corpus, in input order: batches of `chunk` documents of
+    /// similar length (little padding), scored in parallel on the current rayon pool (install
+    /// one to choose the threads). Deterministic: the batches, hence the numbers, depend on
+    /// the documents and `chunk` only, not on the number of threads.
+    pub fn score_all(&self, docs: &[Document], chunk: usize) -> Result<Vec<Vec<f64>>> {
+        let mut order: Vec<usize> = (0..docs.len()).collect();
+        order.sort_by_key(|&i| (docs[i].len(), i));
+        let chunks: Vec<Vec<Vec<f64>>> = order
+            .par_chunks(chunk.max(1))
+            .map(|c| self.score_batch(c.iter().map(|&i| &docs[i])))
+            .collect::<Result<_>>()?;
+        let mut out = vec![Vec::new(); docs.len()];
+        for (&i, scores) in order.iter().zip(chunks.into_iter().flatten()) {
+            out[i] = scores;
+        }
+        Ok(out)
     }
 
-    /// [`probabilities`](Self::probabilities) through the plain-buffer pass when the model
-    /// has one and `fast`, else through the tensor forward pass (the training one).
+    /// [`score`](Self::score) with the terms of each scored sentence's logit (the first
+    /// `max_sentences`; the probabilities cover every sentence). `None` for the variants
+    /// without the plain-buffer pass (CNN_RNN, AttnRNN), whose terms live inside the tensor
+    /// forward pass.
+    pub(crate) fn score_with_terms(
+        &self,
+        doc: &Document,
+    ) -> Result<Option<(Vec<f64>, Vec<LogitTerms>)>> {
+        if self.fast.is_none() {
+            return Ok(None);
+        }
+        let example = Example::from_document(doc, &self.vocab, &self.params.config);
+        let mut terms = Vec::new();
+        let mut probs =
+            self.probabilities_with(std::slice::from_ref(&example), true, Some(&mut terms))?;
+        let mut probs = probs.pop().unwrap_or_default();
+        probs.resize(doc.len(), 0.0);
+        Ok(Some((probs, terms.pop().unwrap_or_default())))
+    }
+
+    /// Probabilities of the kept sentences of each example: through the plain-buffer pass
+    /// when the model has one and `fast`, else through the tensor forward pass (the training
+    /// one). `terms` (plain-buffer pass only) receives the logit terms of each non-empty
+    /// example.
     pub(crate) fn probabilities_with(
         &self,
         examples: &[Example],
         fast: bool,
+        terms: Option<&mut Vec<Vec<LogitTerms>>>,
     ) -> Result<Vec<Vec<f64>>> {
         let nonempty: Vec<&Example> = examples
             .iter()
@@ -184,7 +151,7 @@ impl SummaRuNNer {
         let mut rows = if nonempty.is_empty() {
             Vec::new()
         } else if let Some(inference) = self.fast.as_deref().filter(|_| fast) {
-            inference.probabilities(&nonempty)?
+            inference.probabilities(&nonempty, terms)?
         } else {
             let batch = Batch::new(&nonempty, &self.params.config)?;
             let probs = candle_nn::ops::sigmoid(&self.params.forward(&batch, None)?)?;
@@ -205,64 +172,9 @@ impl SummaRuNNer {
             })
             .collect())
     }
-
-    /// Scores `doc` and selects sentences under `budget` (highest probability first,
-    /// optional redundancy control), in document order.
-    pub fn summarize(
-        &self,
-        doc: &Document,
-        budget: Budget,
-        redundancy: Redundancy,
-    ) -> Result<Summary> {
-        let scores = self.score(doc)?;
-        Ok(select(doc, scores, budget, redundancy))
-    }
 }
 
-/// Selection under a budget, as nutgraf's other methods do it.
-pub(crate) fn select(
-    doc: &Document,
-    scores: Vec<f64>,
-    budget: Budget,
-    redundancy: Redundancy,
-) -> Summary {
-    // Token ids are needed only for trigram blocking.
-    let tokens = redundancy == Redundancy::TrigramBlocking;
-    let analyzed = Analyzer::default().analyze_with(doc, tokens);
-    let mut sel = Selector::new(&analyzed, budget, redundancy);
-    sel.fill_by_scores(&scores);
-    Summary {
-        scores,
-        selected: sel.into_sorted(),
-    }
-}
-
-fn parse_config(bytes: &[u8], what: &str) -> Result<ModelConfig> {
-    // Read the version first, so that a future format with other fields says "version".
-    let value: serde_json::Value =
-        serde_json::from_slice(bytes).map_err(|e| ModelError::Corrupt {
-            what: what.to_string(),
-            message: e.to_string(),
-        })?;
-    let found = value
-        .get("format_version")
-        .and_then(serde_json::Value::as_u64);
-    if found != Some(u64::from(crate::FORMAT_VERSION)) {
-        return Err(ModelError::Version {
-            what: what.to_string(),
-            found: found.map_or(0, |v| v as u32),
-            expected: crate::FORMAT_VERSION,
-        });
-    }
-    let config: ModelConfig = serde_json::from_value(value).map_err(|e| ModelError::Corrupt {
-        what: what.to_string(),
-        message: e.to_string(),
-    })?;
-    config.validate()?;
-    Ok(config)
-}
-
-fn check_vocab(config: &ModelConfig, vocab: &Vocab) -> Result<()> {
+pub(crate) fn check_vocab(config: &ModelConfig, vocab: &Vocab) -> Result<()> {
     if vocab.len() != config.vocab_size {
         return Err(ModelError::Shape {
             name: "vocab.json".into(),
@@ -271,61 +183,4 @@ fn check_vocab(config: &ModelConfig, vocab: &Vocab) -> Result<()> {
         });
     }
     Ok(())
-}
-
-/// Checks names and shapes against the configuration; f16/bf16 weights are widened to f32.
-pub(crate) fn params_from_tensors(
-    config: &ModelConfig,
-    mut tensors: HashMap<String, Tensor>,
-) -> Result<Params> {
-    let mut map = HashMap::new();
-    for (name, shape) in config.parameter_shapes() {
-        let t = tensors
-            .remove(&name)
-            .ok_or_else(|| ModelError::MissingTensor { name: name.clone() })?;
-        if t.dims() != shape.as_slice() {
-            return Err(ModelError::Shape {
-                name,
-                expected: shape,
-                found: t.dims().to_vec(),
-            });
-        }
-        map.insert(name, t.to_dtype(DType::F32)?);
-    }
-    if let Some(extra) = tensors.keys().min() {
-        return Err(ModelError::Corrupt {
-            what: WEIGHTS_FILE.into(),
-            message: format!("unexpected tensor `{extra}` for this configuration"),
-        });
-    }
-    Ok(Params {
-        config: config.clone(),
-        map,
-    })
-}
-
-#[cfg(shipped_model)]
-fn embedded_model() -> Result<SummaRuNNer> {
-    const CONFIG: &[u8] = include_bytes!(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../models/summarunner/config.json"
-    ));
-    const VOCAB: &[u8] = include_bytes!(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../models/summarunner/vocab.json"
-    ));
-    const WEIGHTS: &[u8] = include_bytes!(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../models/summarunner/model.safetensors"
-    ));
-    SummaRuNNer::from_named_bytes(
-        (CONFIG, "embedded config.json"),
-        (VOCAB, "embedded vocab.json"),
-        (WEIGHTS, "embedded model.safetensors"),
-    )
-}
-
-#[cfg(not(shipped_model))]
-fn embedded_model() -> Result<SummaRuNNer> {
-    Err(ModelError::NotShipped)
 }

@@ -9,10 +9,11 @@ use rayon::prelude::*;
 
 use crate::config::ModelConfig;
 use crate::error::{ModelError, Result};
+use crate::load::params_from_tensors;
 use crate::model::batch::{Batch, Example};
 use crate::model::net::{bce_loss, bce_sum, Params};
 use crate::rng::Rng;
-use crate::summarunner::{params_from_tensors, SummaRuNNer};
+use crate::summarunner::SummaRuNNer;
 use crate::vocab::Vocab;
 
 /// Optimizer options.
@@ -270,8 +271,18 @@ impl Trainer {
             .ok_or_else(|| corrupt("no step counter".into()))?;
         trainer.step = step.to_vec1::<f64>()?.first().copied().unwrap_or(0.0) as u64;
         let config = trainer.params.config.clone();
-        let ms = params_from_tensors(&config, take_prefixed(&mut state, "m."))?;
-        let vs = params_from_tensors(&config, take_prefixed(&mut state, "v."))?;
+        // Errors name the moments as stored (`m.embedding`), not as the weights they follow.
+        let moments = |prefix: &str, state: &mut HashMap<String, Tensor>| {
+            params_from_tensors(&config, take_prefixed(state, prefix)).map_err(|e| match e {
+                ModelError::NonFinite { tensor, count } => ModelError::NonFinite {
+                    tensor: format!("{prefix}{tensor}"),
+                    count,
+                },
+                other => other,
+            })
+        };
+        let ms = moments("m.", &mut state)?;
+        let vs = moments("v.", &mut state)?;
         for ((name, _), moment) in trainer.vars.iter().zip(trainer.moments.iter_mut()) {
             let flat = |t: &Tensor| t.flatten_all()?.to_vec1::<f32>();
             *moment = (flat(&ms.map[name])?, flat(&vs.map[name])?);

@@ -137,3 +137,45 @@ fn weights_that_do_not_fit_the_config_are_shape_errors() {
         Err(ModelError::Shape { .. })
     ));
 }
+
+#[test]
+fn non_finite_weights_are_refused_naming_the_tensor() {
+    use candle_core::{DType, Device, Tensor};
+    let dir = tempfile::tempdir().unwrap();
+    saved(dir.path(), Variant::RnnRnn);
+    let path = dir.path().join(WEIGHTS_FILE);
+    let clean = candle_core::safetensors::load(&path, &Device::Cpu).unwrap();
+    let shape = clean["doc.weight"].dims().to_vec();
+    let count: usize = shape.iter().product();
+    // Two bad values (NaN, +inf), in f32 and as f16 (widened on load: inf stays inf).
+    for (bad, dtype) in [(f32::NAN, DType::F32), (f32::INFINITY, DType::F16)] {
+        let mut values = vec![0.5f32; count];
+        values[1] = bad;
+        values[count - 1] = f32::NEG_INFINITY;
+        let poisoned = Tensor::from_vec(values, shape.as_slice(), &Device::Cpu)
+            .unwrap()
+            .to_dtype(dtype)
+            .unwrap();
+        let mut tensors = clean.clone();
+        tensors.insert("doc.weight".to_string(), poisoned);
+        candle_core::safetensors::save(&tensors, &path).unwrap();
+        let err = SummaRuNNer::load(dir.path()).unwrap_err();
+        match &err {
+            ModelError::NonFinite { tensor, count } => {
+                assert_eq!((tensor.as_str(), *count), ("doc.weight", 2), "{dtype:?}")
+            }
+            other => panic!("{dtype:?}: expected NonFinite, got {other:?}"),
+        }
+        assert!(err.to_string().contains("doc.weight"), "{err}");
+        let read = |f: &str| std::fs::read(dir.path().join(f)).unwrap();
+        let bytes =
+            SummaRuNNer::from_bytes(&read(CONFIG_FILE), &read(VOCAB_FILE), &read(WEIGHTS_FILE));
+        assert!(
+            matches!(bytes, Err(ModelError::NonFinite { .. })),
+            "{bytes:?}"
+        );
+    }
+    // The clean weights load again.
+    candle_core::safetensors::save(&clean, &path).unwrap();
+    SummaRuNNer::load(dir.path()).unwrap();
+}

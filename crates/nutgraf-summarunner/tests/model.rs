@@ -3,8 +3,7 @@
 mod common;
 
 use common::{config, docs, vocab};
-use nutgraf_core::select::Redundancy;
-use nutgraf_core::{Budget, Document};
+use nutgraf_core::Document;
 use nutgraf_summarunner::{ModelError, SummaRuNNer, Variant};
 
 const VARIANTS: [Variant; 3] = [Variant::RnnRnn, Variant::CnnRnn, Variant::AttnRnn];
@@ -34,14 +33,10 @@ fn sentences_past_the_limit_score_zero() {
 }
 
 #[test]
-fn empty_document_gives_empty_scores_and_summary() {
+fn empty_document_gives_empty_scores() {
     let model = SummaRuNNer::random(&config(Variant::RnnRnn), vocab(), 3).unwrap();
     let empty = Document::from_sentences(Vec::<String>::new());
     assert!(model.score(&empty).unwrap().is_empty());
-    let s = model
-        .summarize(&empty, Budget::Sentences(3), Redundancy::None)
-        .unwrap();
-    assert!(s.selected.is_empty());
     // An empty document inside a batch keeps its slot.
     let mut batch = docs();
     batch.insert(1, empty);
@@ -52,50 +47,95 @@ fn empty_document_gives_empty_scores_and_summary() {
     );
 }
 
+/// Scores as bits: `==` on floats would take -0 for 0 and never match NaN.
+fn bits(scores: &[Vec<f64>]) -> Vec<Vec<u64>> {
+    scores
+        .iter()
+        .map(|s| s.iter().map(|p| p.to_bits()).collect())
+        .collect()
+}
+
+/// `score_all` on a rayon pool of `threads` threads.
+fn score_on(threads: usize, model: &SummaRuNNer, docs: &[Document]) -> Vec<Vec<f64>> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .unwrap();
+    pool.install(|| model.score_all(docs, 2).unwrap())
+}
+
 #[test]
-fn inference_is_deterministic_across_calls_batches_and_threads() {
+fn inference_is_bit_identical_across_calls_loads_and_threads() {
     for variant in VARIANTS {
         let model = SummaRuNNer::random(&config(variant), vocab(), 5).unwrap();
         let docs = docs();
         let single: Vec<Vec<f64>> = docs.iter().map(|d| model.score(d).unwrap()).collect();
+        assert!(
+            single.iter().flatten().any(|&p| p != single[0][0]),
+            "constant scores"
+        );
+        let want = bits(&single);
         let again: Vec<Vec<f64>> = docs.iter().map(|d| model.score(d).unwrap()).collect();
-        assert_eq!(single, again);
+        assert_eq!(bits(&again), want, "{variant:?}: second call");
+        // Two loads of the saved model.
+        let dir = tempfile::tempdir().unwrap();
+        model.save(dir.path()).unwrap();
+        for load in 0..2 {
+            let loaded = SummaRuNNer::load(dir.path()).unwrap();
+            let scores: Vec<Vec<f64>> = docs.iter().map(|d| loaded.score(d).unwrap()).collect();
+            assert_eq!(bits(&scores), want, "{variant:?}: load {load}");
+        }
+        // Threads sharing one model.
         let threaded: Vec<Vec<Vec<f64>>> = std::thread::scope(|s| {
             let handles: Vec<_> = (0..4)
-                .map(|_| {
-                    s.spawn(|| {
-                        docs.iter()
-                            .map(|d| model.score(d).unwrap())
-                            .collect::<Vec<_>>()
-                    })
-                })
+                .map(|_| s.spawn(|| docs.iter().map(|d| model.score(d).unwrap()).collect()))
                 .collect();
             handles.into_iter().map(|h| h.join().unwrap()).collect()
         });
-        assert!(threaded.iter().all(|t| *t == single));
-        // Batched scoring pads documents; the padding must not leak into real sentences.
+        assert!(
+            threaded.iter().all(|t| bits(t) == want),
+            "{variant:?}: threads"
+        );
+        // A corpus in batches: the same on 1 and 2 rayon threads, bit for bit.
+        let one = score_on(1, &model, &docs);
+        assert_eq!(
+            bits(&score_on(2, &model, &docs)),
+            bits(&one),
+            "{variant:?}: rayon"
+        );
+        // Batching pads documents; the padding must not leak into real sentences (batched
+        // products sum in another order, hence a tolerance).
         let batched = model.score_batch(&docs).unwrap();
-        for (a, b) in batched.iter().flatten().zip(single.iter().flatten()) {
-            assert!(
-                (a - b).abs() < 1e-5,
-                "{variant:?}: batched {a} vs single {b}"
-            );
+        for scores in [&batched, &one] {
+            for (a, b) in scores.iter().flatten().zip(single.iter().flatten()) {
+                assert!(
+                    (a - b).abs() < 1e-5,
+                    "{variant:?}: batched {a} vs single {b}"
+                );
+            }
         }
     }
 }
 
 #[test]
-fn summarize_selects_the_top_scores_in_document_order() {
-    let model = SummaRuNNer::random(&config(Variant::RnnRnn), vocab(), 9).unwrap();
-    let doc = &docs()[3];
-    let summary = model
-        .summarize(doc, Budget::Sentences(2), Redundancy::None)
-        .unwrap();
-    let mut ranked: Vec<usize> = (0..doc.len()).collect();
-    ranked.sort_by(|&a, &b| summary.scores[b].total_cmp(&summary.scores[a]));
-    let mut top = ranked[..2].to_vec();
-    top.sort_unstable();
-    assert_eq!(summary.selected, top);
+fn shipped_model_is_bit_identical_across_loads_and_threads() {
+    // 64 validation documents of real news; skipped without a shipped model or the data.
+    let Ok(model) = SummaRuNNer::embedded() else {
+        return;
+    };
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/cnndm/validation.jsonl.gz");
+    if !path.is_file() {
+        return;
+    }
+    let docs = nutgraf_summarunner::data::read_documents(&path, Some(64)).unwrap();
+    let want = bits(&score_on(1, &model, &docs));
+    assert_eq!(bits(&score_on(2, &model, &docs)), want);
+    let reloaded = SummaRuNNer::embedded().unwrap();
+    assert_eq!(bits(&score_on(2, &reloaded, &docs)), want);
+    let single: Vec<Vec<f64>> = docs.iter().map(|d| model.score(d).unwrap()).collect();
+    let again: Vec<Vec<f64>> = docs.iter().map(|d| reloaded.score(d).unwrap()).collect();
+    assert_eq!(bits(&again), bits(&single));
 }
 
 #[test]

@@ -26,7 +26,11 @@ pub struct Example {
 
 impl Example {
     /// Encodes the sentences of `doc` (no labels).
-    pub fn from_document(doc: &nutgraf_core::Document, vocab: &Vocab, config: &ModelConfig) -> Example {
+    pub fn from_document(
+        doc: &nutgraf_core::Document,
+        vocab: &Vocab,
+        config: &ModelConfig,
+    ) -> Example {
         Example {
             sentences: doc
                 .sentence_texts()

@@ -125,6 +125,24 @@ impl BiGru {
     }
 }
 
+/// The terms of one sentence's logit (the paper's eq. 6), each as it enters the sum: the
+/// logit is `content + salience + novelty + position_absolute + position_relative + bias`.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub(crate) struct LogitTerms {
+    /// `W_c h_j`.
+    pub content: f32,
+    /// `h_jᵀ W_s d`.
+    pub salience: f32,
+    /// `−h_jᵀ W_r tanh(s_j)`: redundancy with the summary so far, subtracted.
+    pub novelty: f32,
+    /// `W_ap p^a_j`.
+    pub position_absolute: f32,
+    /// `W_rp p^r_j`.
+    pub position_relative: f32,
+    /// `b`.
+    pub bias: f32,
+}
+
 /// The RNN_RNN weights as the inference pass uses them.
 #[derive(Debug)]
 pub(crate) struct Inference {
@@ -185,8 +203,14 @@ impl Inference {
     }
 
     /// Probabilities of the kept sentences of each example (each with at least one
-    /// sentence), as `sigmoid(Params::forward)` gives them.
-    pub(crate) fn probabilities(&self, examples: &[&Example]) -> Result<Vec<Vec<f64>>> {
+    /// sentence), as `sigmoid(Params::forward)` gives them. With `terms`, also the terms of
+    /// each logit, one vector per example: an output buffer rather than a second pass, so
+    /// that explaining costs nothing when not asked for and gives the very same numbers.
+    pub(crate) fn probabilities(
+        &self,
+        examples: &[&Example],
+        mut terms: Option<&mut Vec<Vec<LogitTerms>>>,
+    ) -> Result<Vec<Vec<f64>>> {
         let (h, d2) = (self.hidden, 2 * self.hidden);
         let sent_vecs = self.sentence_vectors(examples)?;
         // Sentence level: documents sorted by sentence count, longest first.
@@ -218,7 +242,16 @@ impl Inference {
         Ok(examples
             .iter()
             .zip(&starts)
-            .map(|(e, &start)| self.classify(&states[start * d2..][..e.sentences.len() * d2], e))
+            .map(|(e, &start)| {
+                let states = &states[start * d2..][..e.sentences.len() * d2];
+                let Some(all) = terms.as_deref_mut() else {
+                    return self.classify(states, e, None);
+                };
+                let mut doc_terms = Vec::with_capacity(e.sentences.len());
+                let probs = self.classify(states, e, Some(&mut doc_terms));
+                all.push(doc_terms);
+                probs
+            })
             .collect())
     }
 
@@ -260,8 +293,14 @@ impl Inference {
         Ok(sums)
     }
 
-    /// The logistic layer of one document: `states` `[S, 2H]` → probabilities.
-    fn classify(&self, states: &[f32], example: &Example) -> Vec<f64> {
+    /// The logistic layer of one document: `states` `[S, 2H]` → probabilities, and the
+    /// terms of each logit into `terms` when given.
+    fn classify(
+        &self,
+        states: &[f32],
+        example: &Example,
+        mut terms: Option<&mut Vec<LogitTerms>>,
+    ) -> Vec<f64> {
         let d2 = 2 * self.hidden;
         let s = states.len() / d2;
         let row = |j: usize| &states[j * d2..][..d2];
@@ -285,14 +324,27 @@ impl Inference {
             let hj = row(j);
             let abs = self.abs_score[j.min(self.max_positions - 1)];
             let bucket = (j * self.relative_buckets / total).min(self.relative_buckets - 1);
-            let mut logit = dot(hj, &self.content)
-                + dot(hj, &sal_dir)
-                + abs
-                + self.rel_score[bucket]
-                + self.bias;
+            let (content, salience) = (dot(hj, &self.content), dot(hj, &sal_dir));
+            let rel = self.rel_score[bucket];
+            // The same operations in the same order with or without `terms`: explaining
+            // leaves the probabilities bit-identical.
+            let mut logit = content + salience + abs + rel + self.bias;
+            let mut novelty = 0.0;
             if j > 0 {
                 let squashed: Vec<f32> = summary.iter().map(|&x| tanh(x)).collect();
-                logit -= dot(hj, &vec_mat(&squashed, &self.novelty, d2));
+                novelty = dot(hj, &vec_mat(&squashed, &self.novelty, d2));
+                logit -= novelty;
+            }
+            if let Some(terms) = terms.as_deref_mut() {
+                terms.push(LogitTerms {
+                    content,
+                    salience,
+                    // `0.0 -`, not `-`: the first sentence's novelty is +0, not -0.
+                    novelty: 0.0 - novelty,
+                    position_absolute: abs,
+                    position_relative: rel,
+                    bias: self.bias,
+                });
             }
             let p = sigmoid(logit);
             for (acc, x) in summary.iter_mut().zip(hj) {
@@ -427,13 +479,13 @@ mod tests {
                 },
             );
             // As one batch and one document at a time: packing must not mix documents.
-            let want = model.probabilities_with(&docs, false).unwrap();
-            let got = model.probabilities_with(&docs, true).unwrap();
+            let want = model.probabilities_with(&docs, false, None).unwrap();
+            let got = model.probabilities_with(&docs, true, None).unwrap();
             let alone: Vec<Vec<f64>> = docs
                 .iter()
                 .flat_map(|d| {
                     model
-                        .probabilities_with(std::slice::from_ref(d), true)
+                        .probabilities_with(std::slice::from_ref(d), true, None)
                         .unwrap()
                 })
                 .collect();
@@ -464,8 +516,8 @@ mod tests {
             .map(|d| Example::from_document(d, model.vocab(), model.config()))
             .collect();
         for chunk in examples.chunks(16) {
-            let want = model.probabilities_with(chunk, false).unwrap();
-            let got = model.probabilities_with(chunk, true).unwrap();
+            let want = model.probabilities_with(chunk, false, None).unwrap();
+            let got = model.probabilities_with(chunk, true, None).unwrap();
             assert_close(&want, &got);
         }
     }

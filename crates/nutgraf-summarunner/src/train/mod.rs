@@ -1,18 +1,49 @@
 //! The training driver: data, vocabulary, labels, epochs, validation, checkpoints.
 //!
+//! [`train`] reads the training corpus, builds the vocabulary, labels the documents (their
+//! own labels, or the greedy ROUGE oracle against their reference), then runs the epochs.
+//! After each one it asks a [`Validator`] for the model's validation ROUGE and keeps the
+//! best model (the sum of ROUGE-1, 2 and L F). It reports what it does as [`TrainEvent`]s
+//! and prints nothing.
+//!
 //! Layout of the output directory `out`:
 //!
-//! * `out/{model.safetensors, config.json, vocab.json}`: the best model so far (validation
-//!   ROUGE-1 + 2 + L F), the one to ship;
+//! * `out/{model.safetensors, config.json, vocab.json}`: the best model so far, the one to
+//!   ship;
 //! * `out/checkpoints/last/`: the latest state (weights, Adam moments, step counter) and
 //!   `state.json` (epoch, batch within the epoch, history): `resume` continues from it, with
 //!   the same data order and dropout masks as an uninterrupted run.
+//!
+//! ```no_run
+//! use nutgraf_summarunner::train::{train, RougeF, TrainConfig, TrainEvent};
+//! use nutgraf_summarunner::SummaRuNNer;
+//!
+//! let config = TrainConfig {
+//!     train: "train.jsonl.gz".into(),
+//!     out: "models/summarunner".into(),
+//!     ..TrainConfig::default()
+//! };
+//! // A real validator summarizes and scores its documents with ROUGE (the `nutgraf` crate
+//! // builds one); any closure of this type will do.
+//! let validator = |model: &SummaRuNNer| -> nutgraf_summarunner::Result<RougeF> {
+//!     let _scores = model.score_all(&[], 16)?;
+//!     Ok(RougeF::default())
+//! };
+//! let state = train(&config, &validator, &mut |event| {
+//!     if let TrainEvent::EpochDone { record, best } = event {
+//!         eprintln!("epoch {}: {} {}", record.epoch, record.valid, if best { "(best)" } else { "" });
+//!     }
+//! })?;
+//! println!("best: {:?}", state.best);
+//! # Ok::<(), nutgraf_summarunner::ModelError>(())
+//! ```
+
+mod event;
+mod validator;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use nutgraf_core::select::Redundancy;
-use nutgraf_core::Budget;
 use serde::{Deserialize, Serialize};
 
 use crate::config::ModelConfig;
@@ -21,16 +52,16 @@ use crate::error::{ModelError, Result};
 use crate::model::batch::Example;
 use crate::rng::Rng;
 use crate::trainer::{OptimizerOptions, Trainer};
-use crate::validate::{rouge_of, scorer, validate, RougeF};
 use crate::vocab::Vocab;
 
-/// Options of a training run.
+pub use event::TrainEvent;
+pub use validator::{RougeF, Validator};
+
+/// Options of a training run. The validation documents are the [`Validator`]'s.
 #[derive(Debug, Clone)]
 pub struct TrainConfig {
     /// Training corpus (labels from the oracle, or from SummaRuNNer records).
     pub train: PathBuf,
-    /// Validation corpus (with references).
-    pub valid: PathBuf,
     /// Output directory.
     pub out: PathBuf,
     /// Model sizes (`vocab_size` is the vocabulary size to build).
@@ -45,21 +76,16 @@ pub struct TrainConfig {
     pub optimizer: OptimizerOptions,
     /// Use only the first documents of the training corpus.
     pub max_train_docs: Option<usize>,
-    /// Use only the first documents of the validation corpus.
-    pub max_valid_docs: Option<usize>,
-    /// Save `checkpoints/last` every this many steps (and at each epoch end).
+    /// Save `checkpoints/last` every this many batches (and at each epoch end).
     pub checkpoint_every: usize,
     /// Continue from `out/checkpoints/last`.
     pub resume: bool,
-    /// Validation summaries: top-3 sentences, with or without trigram blocking.
-    pub trigram_blocking: bool,
 }
 
 impl Default for TrainConfig {
     fn default() -> TrainConfig {
         TrainConfig {
             train: PathBuf::new(),
-            valid: PathBuf::new(),
             out: PathBuf::from("models/summarunner"),
             model: ModelConfig::default(),
             min_count: 5,
@@ -67,16 +93,14 @@ impl Default for TrainConfig {
             batch_size: 32,
             optimizer: OptimizerOptions::default(),
             max_train_docs: None,
-            max_valid_docs: None,
             checkpoint_every: 200,
             resume: false,
-            trigram_blocking: false,
         }
     }
 }
 
 /// One epoch's record.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EpochRecord {
     /// Epoch number (1-based).
     pub epoch: usize,
@@ -86,6 +110,12 @@ pub struct EpochRecord {
     pub docs_per_s: f64,
     /// Validation ROUGE.
     pub valid: RougeF,
+    /// Seconds of training in this run (a resumed epoch counts from the resume).
+    #[serde(default)]
+    pub train_seconds: f64,
+    /// Seconds of validation.
+    #[serde(default)]
+    pub validation_seconds: f64,
 }
 
 /// Progress saved with a checkpoint.
@@ -103,8 +133,13 @@ pub struct TrainState {
     pub history: Vec<EpochRecord>,
 }
 
-/// Trains a model as `config` says; returns the final state.
-pub fn train(config: &TrainConfig) -> Result<TrainState> {
+/// Trains a model as `config` says, validating it with `validator` after each epoch and
+/// reporting to `observer`; returns the final state. The best model is in `config.out`.
+pub fn train(
+    config: &TrainConfig,
+    validator: &dyn Validator,
+    observer: &mut dyn FnMut(TrainEvent),
+) -> Result<TrainState> {
     if config.batch_size == 0 || config.epochs == 0 {
         return Err(ModelError::Config(
             "batch size and epochs must be at least 1".into(),
@@ -114,24 +149,9 @@ pub fn train(config: &TrainConfig) -> Result<TrainState> {
     let last = config.out.join("checkpoints").join("last");
     let t0 = Instant::now();
     let train_docs = read_documents(&config.train, config.max_train_docs)?;
-    let valid_docs = read_documents(&config.valid, config.max_valid_docs)?;
-    log(&format!(
-        "read {} training, {} validation documents in {:.0?}",
-        train_docs.len(),
-        valid_docs.len(),
-        t0.elapsed()
-    ));
-
     let (mut trainer, mut state) = if config.resume {
         let trainer = Trainer::load_checkpoint(&last, config.optimizer)?;
-        let state = read_state(&last)?;
-        log(&format!(
-            "resumed at epoch {} batch {} (step {})",
-            state.epoch,
-            state.batch,
-            trainer.steps()
-        ));
-        (trainer, state)
+        (trainer, read_state(&last)?)
     } else {
         let vocab = Vocab::from_counts(
             count_tokens(&train_docs),
@@ -142,7 +162,6 @@ pub fn train(config: &TrainConfig) -> Result<TrainState> {
             vocab_size: vocab.len(),
             ..config.model.clone()
         };
-        log(&format!("vocabulary: {} tokens", vocab.len()));
         (
             Trainer::new(&model, vocab, config.optimizer)?,
             TrainState::default(),
@@ -151,93 +170,80 @@ pub fn train(config: &TrainConfig) -> Result<TrainState> {
     let model_config = trainer.config().clone();
     let vocab = trainer.model()?.vocab().clone();
     let examples = labelled_examples(&train_docs, &vocab, &model_config);
+    let labels = examples.iter().flat_map(|e| &e.labels);
+    observer(TrainEvent::DataRead {
+        documents: train_docs.len(),
+        examples: examples.len(),
+        sentences: labels.clone().count(),
+        positives: labels.filter(|&&l| l > 0.5).count(),
+        vocabulary: vocab.len(),
+        seconds: t0.elapsed().as_secs_f64(),
+    });
     drop(train_docs);
-    let positives: f64 = examples
-        .iter()
-        .flat_map(|e| &e.labels)
-        .map(|&l| f64::from(l))
-        .sum();
-    let sentences: usize = examples.iter().map(|e| e.labels.len()).sum();
-    log(&format!(
-        "{} labelled examples, {sentences} sentences, {:.1}% positive ({:.0?})",
-        examples.len(),
-        100.0 * positives / sentences.max(1) as f64,
-        t0.elapsed()
-    ));
-
-    let rouge = scorer()?;
-    let redundancy = if config.trigram_blocking {
-        Redundancy::TrigramBlocking
-    } else {
-        Redundancy::None
-    };
-    let budget = Budget::Sentences(3);
-    let lead = rouge_of(&rouge, &valid_docs, |_, doc| {
-        (0..doc.len().min(3)).collect()
-    })?;
-    log(&format!("validation Lead-3: {lead}"));
+    if config.resume {
+        observer(TrainEvent::Resumed {
+            epoch: state.epoch,
+            batch: state.batch,
+            step: trainer.steps(),
+        });
+    }
 
     let batches_per_epoch = examples.len().div_ceil(config.batch_size);
+    let checkpoint = |trainer: &Trainer, state: &TrainState| -> Result<TrainEvent> {
+        save(trainer, state, &last)?;
+        Ok(TrainEvent::CheckpointSaved {
+            path: last.clone(),
+            epoch: state.epoch,
+            batch: state.batch,
+            step: trainer.steps(),
+        })
+    };
     while state.epoch < config.epochs {
         let epoch = state.epoch;
         let batches = epoch_batches(&examples, config.batch_size, config.optimizer.seed, epoch);
         let started = Instant::now();
-        let first_batch = state.batch;
-        let mut recent = (0.0f64, 0usize);
-        for (b, chunk) in batches.iter().enumerate().skip(first_batch) {
+        let mut docs_done = 0usize;
+        for (b, chunk) in batches.iter().enumerate().skip(state.batch) {
             let batch: Vec<&Example> = chunk.iter().map(|&i| &examples[i]).collect();
-            let loss = trainer.step(&batch)?;
-            state.loss_sum += f64::from(loss);
+            let loss = f64::from(trainer.step(&batch)?);
+            state.loss_sum += loss;
             state.batch = b + 1;
-            recent = (recent.0 + f64::from(loss), recent.1 + 1);
-            if state.batch % 20 == 0 || state.batch == batches_per_epoch {
-                let done = (state.batch - first_batch) * config.batch_size;
-                log(&format!(
-                    "epoch {} batch {}/{} loss {:.4} (epoch mean {:.4}) {:.1} docs/s",
-                    epoch + 1,
-                    state.batch,
-                    batches_per_epoch,
-                    recent.0 / recent.1.max(1) as f64,
-                    state.loss_sum / state.batch as f64,
-                    done as f64 / started.elapsed().as_secs_f64()
-                ));
-                recent = (0.0, 0);
-            }
+            docs_done += chunk.len();
+            observer(TrainEvent::BatchDone {
+                epoch: epoch + 1,
+                batch: state.batch,
+                batches: batches_per_epoch,
+                loss,
+                mean_loss: state.loss_sum / state.batch as f64,
+                docs_per_s: docs_done as f64 / started.elapsed().as_secs_f64(),
+            });
             if state.batch % config.checkpoint_every.max(1) == 0 {
-                save(&trainer, &state, &last)?;
+                observer(checkpoint(&trainer, &state)?);
             }
         }
-        let docs_per_s = ((state.batch - first_batch) * config.batch_size).min(examples.len())
-            as f64
-            / started.elapsed().as_secs_f64();
+        let train_seconds = started.elapsed().as_secs_f64();
         let model = trainer.model()?;
         let v0 = Instant::now();
-        let valid = validate(&model, &valid_docs, budget, redundancy, &rouge)?;
+        let valid = validator.validate(&model)?;
         let record = EpochRecord {
             epoch: epoch + 1,
             loss: state.loss_sum / state.batch.max(1) as f64,
-            docs_per_s,
+            docs_per_s: docs_done as f64 / train_seconds,
             valid,
+            train_seconds,
+            validation_seconds: v0.elapsed().as_secs_f64(),
         };
-        let better = state.best.is_none_or(|b| valid.total() > b.total());
-        log(&format!(
-            "epoch {} done: loss {:.4}, {:.1} docs/s, {:.0?}; validation {valid} (Lead-3 {lead}) in {:.0?}{}",
-            epoch + 1,
-            record.loss,
-            docs_per_s,
-            started.elapsed(),
-            v0.elapsed(),
-            if better { " [best: saved]" } else { "" }
-        ));
-        if better {
+        let best = state.best.is_none_or(|b| valid.total() > b.total());
+        if best {
             state.best = Some(valid);
             model.save(&config.out)?;
         }
-        state.history.push(record);
+        state.history.push(record.clone());
         state.epoch += 1;
         state.batch = 0;
         state.loss_sum = 0.0;
-        save(&trainer, &state, &last)?;
+        observer(checkpoint(&trainer, &state)?);
+        observer(TrainEvent::EpochDone { record, best });
     }
     Ok(state)
 }
@@ -279,20 +285,4 @@ fn read_state(dir: &Path) -> Result<TrainState> {
         what: path.display().to_string(),
         message: e.to_string(),
     })
-}
-
-fn log(line: &str) {
-    eprintln!("[{}] {line}", timestamp());
-}
-
-fn timestamp() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    format!(
-        "{:02}:{:02}:{:02}",
-        (secs / 3600) % 24,
-        (secs / 60) % 60,
-        secs % 60
-    )
 }
