@@ -16,7 +16,7 @@
 //! * [`corpus::Runner`] maps a stream of documents in parallel, in input order, in bounded
 //!   memory, with an error policy and cancellation;
 //! * [`evaluate`] is "summarize → normalize → score" in one place, for `nutgraf eval` and for
-//!   model selection in training.
+//!   model selection in [`train`]ing.
 //!
 //! Text to summary in three lines:
 //!
@@ -51,6 +51,7 @@ pub mod oracle;
 mod record;
 mod summarizer;
 mod summarunner;
+pub mod train;
 
 pub use config::{MethodConfig, SummarizerConfig};
 pub use error::{Error, Result};
@@ -60,6 +61,7 @@ pub use nutgraf_core::read::ReadOptions;
 pub use nutgraf_core::{analysis, features, methods, read, segment, select};
 pub use nutgraf_core::{Budget, Document, Sentence};
 pub use nutgraf_eval as rouge;
+pub use nutgraf_summarunner as summarunner_model;
 pub use record::{SentenceRecord, SummaryLine, SummaryRecord};
 pub use summarizer::{Summarizer, SummarizerBuilder, Summary};
 pub use summarunner::SummarunnerConfig;

@@ -1,7 +1,5 @@
 //! What training asks of its caller: the validation ROUGE of a model.
 
-use serde::{Deserialize, Serialize};
-
 use crate::error::Result;
 use crate::summarunner::SummaRuNNer;
 
@@ -30,30 +28,6 @@ where
     }
 }
 
-/// Corpus ROUGE F-measures (percent).
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
-pub struct RougeF {
-    /// ROUGE-1 F.
-    pub rouge1: f64,
-    /// ROUGE-2 F.
-    pub rouge2: f64,
-    /// ROUGE-L F.
-    pub rouge_l: f64,
-}
-
-impl RougeF {
-    /// The model-selection criterion: the sum of the three.
-    pub fn total(&self) -> f64 {
-        self.rouge1 + self.rouge2 + self.rouge_l
-    }
-}
-
-impl std::fmt::Display for RougeF {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "R1 {:.2} / R2 {:.2} / RL {:.2}",
-            self.rouge1, self.rouge2, self.rouge_l
-        )
-    }
-}
+/// Corpus ROUGE F-measures (percent): the evaluation crate's, so that training and
+/// evaluation share one definition.
+pub use nutgraf_eval::RougeF;
