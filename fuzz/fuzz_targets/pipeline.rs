@@ -2,8 +2,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use nutgraf::methods::NAMES;
 use nutgraf::read::{parse_text, Format, ReadOptions};
-use nutgraf::{Budget, MethodKind, Summarizer};
+use nutgraf::{Budget, MethodConfig, Summarizer};
 
 fuzz_target!(|data: &[u8]| {
     let Some((&selector, rest)) = data.split_first() else { return };
@@ -15,18 +16,28 @@ fuzz_target!(|data: &[u8]| {
         2 => Budget::Bytes(200),
         _ => Budget::Ratio(0.3),
     };
+    let explain = selector & 0x80 != 0;
     let Ok(docs) = parse_text(&text, format, &ReadOptions::default()) else { return };
     for doc in &docs {
-        for w in doc.sentences.windows(2) {
+        for w in doc.sentences().windows(2) {
             assert!(w[0].span.end <= w[1].span.start);
         }
-        for &method in MethodKind::ALL {
-            let summarizer = Summarizer::builder().method(method).budget(budget).build().unwrap();
-            let summary = summarizer.summarize(doc);
+        assert_eq!(doc.char_spans().len(), doc.len());
+        for &name in NAMES {
+            let summarizer = Summarizer::builder()
+                .method(MethodConfig::named(name).unwrap())
+                .budget(budget)
+                .explain(explain)
+                .build()
+                .unwrap();
+            // A classic method never fails and keeps its contract on any text.
+            let summary = summarizer.summarize(doc).unwrap();
             assert_eq!(summary.scores.len(), doc.len());
             assert!(summary.scores.iter().all(|s| s.is_finite()));
             assert!(summary.selected.windows(2).all(|w| w[0] < w[1]));
             assert!(summary.selected.iter().all(|&i| i < doc.len()));
+            let record = summary.record(doc, summarizer.shared_config());
+            assert!(serde_json::to_string(&record).is_ok());
         }
     }
 });

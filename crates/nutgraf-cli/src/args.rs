@@ -267,10 +267,20 @@ pub struct RougeArgs {
     pub lossy: bool,
 
     /// ROUGE-1.5.5's `-t` (count tokens by sentence or by file): not supported.
-    #[arg(short = 't', value_name = "0|1|2", hide = true, allow_hyphen_values = true)]
+    #[arg(
+        short = 't',
+        value_name = "0|1|2",
+        hide = true,
+        allow_hyphen_values = true
+    )]
     pub unsupported_t: Option<String>,
     /// ROUGE-1.5.5's `-3` (basic elements): not supported.
-    #[arg(short = '3', value_name = "MODE", hide = true, allow_hyphen_values = true)]
+    #[arg(
+        short = '3',
+        value_name = "MODE",
+        hide = true,
+        allow_hyphen_values = true
+    )]
     pub unsupported_3: Option<String>,
     /// ROUGE-1.5.5's `-M` (the maximum over references for each metric): not supported.
     #[arg(short = 'M', hide = true)]

@@ -4,7 +4,7 @@
 
 use std::io::Write;
 
-use nutgraf::{Document, Summary, SummarizerConfig};
+use nutgraf::{Document, SummarizerConfig, Summary};
 use serde::Serialize;
 
 use crate::args::OutputFormat;

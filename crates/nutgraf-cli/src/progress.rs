@@ -23,7 +23,11 @@ pub struct Progress {
 impl Progress {
     /// Starts tracking; shows a spinner only when `enabled` and stderr is a terminal.
     pub fn new(enabled: bool) -> Progress {
-        Progress::with_style(enabled, None, "{spinner} {pos} documents {per_sec} {elapsed}")
+        Progress::with_style(
+            enabled,
+            None,
+            "{spinner} {pos} documents {per_sec} {elapsed}",
+        )
     }
 
     /// A bar of `len` steps (or a spinner without one) in `template`'s style.

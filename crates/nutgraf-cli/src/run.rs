@@ -58,7 +58,8 @@ pub fn run<T: Send, W>(
 ) -> anyhow::Result<Finished> {
     let options = settings::read_options(args)?;
     let runner = settings::runner(args)?.cancel_token(interrupt_token());
-    let source = corpus::read_files(&settings::inputs(args), &options).map_err(settings::library)?;
+    let source =
+        corpus::read_files(&settings::inputs(args), &options).map_err(settings::library)?;
     let splitter = SentenceSplitter::new();
     let progress = Progress::new(!args.no_progress);
     let mut counts = Counts::default();
@@ -80,9 +81,14 @@ pub fn run<T: Send, W>(
     let outcome = match result {
         Ok(outcome) => outcome,
         Err(RunError::Sink { error, written }) => {
-            return Err(error).with_context(|| format!("cannot write the output ({written} records written)"))
+            return Err(error)
+                .with_context(|| format!("cannot write the output ({written} records written)"))
         }
-        Err(RunError::Source { error, read, written }) => anyhow::bail!(
+        Err(RunError::Source {
+            error,
+            read,
+            written,
+        }) => anyhow::bail!(
             "{} ({read} records read, {written} written; the rest of the input is lost)",
             settings::message(&error)
         ),

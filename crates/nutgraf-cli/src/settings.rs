@@ -56,7 +56,10 @@ pub fn runner(args: &InputArgs) -> anyhow::Result<Runner> {
 pub fn pool(threads: Option<usize>) -> anyhow::Result<rayon::ThreadPool> {
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(n) = threads {
-        anyhow::ensure!(n > 0, "invalid value for --threads: 0 (expected at least 1)");
+        anyhow::ensure!(
+            n > 0,
+            "invalid value for --threads: 0 (expected at least 1)"
+        );
         builder = builder.num_threads(n);
     }
     builder.build().context("cannot start worker threads")
@@ -110,9 +113,8 @@ pub fn summarizer_config(
             if name == "oracle" && oracle.is_none() {
                 anyhow::bail!("--method oracle needs references: use it with `nutgraf eval`");
             }
-            config.method = MethodConfig::named(name).map_err(|e| {
-                anyhow::anyhow!("{} (--method)", message(&e))
-            })?;
+            config.method = MethodConfig::named(name)
+                .map_err(|e| anyhow::anyhow!("{} (--method)", message(&e)))?;
         }
     }
     if let Some(b) = budget.budget() {
@@ -141,7 +143,9 @@ pub fn summarizer_config(
             ),
         }
     }
-    config.validate().map_err(|e| anyhow::anyhow!("{}", message(&e)))?;
+    config
+        .validate()
+        .map_err(|e| anyhow::anyhow!("{}", message(&e)))?;
     Ok(config)
 }
 
@@ -218,9 +222,9 @@ fn apply_oracle_flags(config: &mut OracleMethodConfig, o: &OracleOptions) -> any
         _ => {}
     }
     if let Some(objective) = &o.objective {
-        config.objective = objective.parse::<Objective>().map_err(|e| {
-            anyhow::anyhow!("{} (--objective)", message(&nutgraf::Error::from(e)))
-        })?;
+        config.objective = objective
+            .parse::<Objective>()
+            .map_err(|e| anyhow::anyhow!("{} (--objective)", message(&nutgraf::Error::from(e))))?;
     }
     if let Some(k) = o.max_sentences {
         config.max_sentences = k;

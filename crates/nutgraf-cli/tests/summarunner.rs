@@ -77,7 +77,11 @@ fn a_corrupt_model_dir_is_a_clear_error() {
     let file = write(&dir, "file.bin", b"x");
     let run = summarunner(&["--model", &file]);
     assert_ne!(run.code, 0);
-    assert!(run.stderr.contains("is a file; a model is a directory"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("is a file; a model is a directory"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
 }
 

@@ -251,14 +251,19 @@ mod tests {
     fn from_parts_checks_every_span() {
         let text = "héllo world".to_string();
         assert!(Document::from_parts(text.clone(), vec![sentence(0..6), sentence(7..12)]).is_ok());
+        #[allow(clippy::reversed_empty_ranges)] // a reversed span is one of the cases under test
+        let reversed = sentence(3..1);
         for bad in [
-            vec![sentence(3..1)],
+            vec![reversed],
             vec![sentence(0..99)],
             vec![sentence(0..6), sentence(5..8)],
             vec![sentence(0..2)], // inside the two bytes of é
         ] {
             let err = Document::from_parts(text.clone(), bad.clone()).unwrap_err();
-            assert!(matches!(err, Error::InvalidDocument { .. }), "{bad:?}: {err}");
+            assert!(
+                matches!(err, Error::InvalidDocument { .. }),
+                "{bad:?}: {err}"
+            );
         }
     }
 
@@ -275,7 +280,10 @@ mod tests {
         let doc = Document::from_sentences(["a", "b"]);
         assert!(doc.clone().with_labels(vec![1]).is_err());
         assert!(doc.clone().with_labels(vec![1, 2]).is_err());
-        assert_eq!(doc.with_labels(vec![1, 0]).unwrap().labels(), Some(&[1, 0][..]));
+        assert_eq!(
+            doc.with_labels(vec![1, 0]).unwrap().labels(),
+            Some(&[1, 0][..])
+        );
     }
 
     #[test]

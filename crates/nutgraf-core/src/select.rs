@@ -255,7 +255,11 @@ mod tests {
             Redundancy::Mmr { lambda: 0.7 },
         ] {
             let json = serde_json::to_string(&r).unwrap();
-            assert_eq!(serde_json::from_str::<Redundancy>(&json).unwrap(), r, "{json}");
+            assert_eq!(
+                serde_json::from_str::<Redundancy>(&json).unwrap(),
+                r,
+                "{json}"
+            );
         }
         assert_eq!(
             serde_json::to_string(&Redundancy::TrigramBlocking).unwrap(),

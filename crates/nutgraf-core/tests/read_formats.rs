@@ -52,7 +52,7 @@ fn bundled_example_is_read_as_lines_verbatim() {
         .collect();
     assert!((20..=30).contains(&expected.len()), "{}", expected.len());
     assert_eq!(texts(&doc), expected);
-    assert_eq!(doc.id().as_deref(), Some("000_4fe1697fc82e48a7"));
+    assert_eq!(doc.id(), Some("000_4fe1697fc82e48a7"));
 }
 
 #[test]
@@ -70,7 +70,7 @@ fn story_file() {
         ]
     );
     assert_eq!(
-        doc.reference().as_deref().unwrap(),
+        doc.reference().unwrap(),
         [
             "Police arrested a man in London",
             "The U.S. embassy was informed"
@@ -91,7 +91,7 @@ fn jsonl_string_and_list_fields() {
     let first = reader.next_record().unwrap().unwrap();
     assert_eq!(reader.format(), Some(Format::Jsonl));
     assert_eq!(first.line, 1);
-    assert_eq!(first.document.id().as_deref(), Some("a1"));
+    assert_eq!(first.document.id(), Some("a1"));
     assert_eq!(
         texts(&first.document),
         [
@@ -103,17 +103,20 @@ fn jsonl_string_and_list_fields() {
     // Line 2 is blank: the next record is on line 3.
     let second = reader.next_record().unwrap().unwrap();
     assert_eq!(second.line, 3);
-    assert_eq!(second.document.id().as_deref(), Some("2"));
+    assert_eq!(second.document.id(), Some("2"));
     assert_eq!(
         texts(&second.document),
         ["first sentence", "second sentence"]
     );
     assert_eq!(
-        second.document.reference().as_deref().unwrap(),
+        second.document.reference().unwrap(),
         ["one reference .", "and another ."]
     );
     let third = reader.next_record().unwrap().unwrap();
-    assert_eq!((third.document.id(), third.document.reference()), (None, None));
+    assert_eq!(
+        (third.document.id(), third.document.reference()),
+        (None, None)
+    );
     assert!(reader.next_record().is_none());
 }
 
@@ -127,7 +130,7 @@ fn custom_fields() {
     let text = r#"{"body": "a b . c d .", "summary": ["s"]}"#;
     let docs = parse_text(text, Format::Jsonl, &options).unwrap();
     assert_eq!(docs[0].len(), 2);
-    assert_eq!(docs[0].reference().as_deref().unwrap(), ["s"]);
+    assert_eq!(docs[0].reference().unwrap(), ["s"]);
 }
 
 #[test]
@@ -142,12 +145,12 @@ fn summarunner_records_are_detected() {
             "repairs will take a week"
         ]
     );
-    assert_eq!(docs[0].labels().as_deref().unwrap(), [1, 1, 0]);
+    assert_eq!(docs[0].labels().unwrap(), [1, 1, 0]);
     assert_eq!(
-        docs[0].reference().as_deref().unwrap(),
+        docs[0].reference().unwrap(),
         ["a storm hit", "thousands lost power"]
     );
-    assert_eq!(docs[1].labels().as_deref().unwrap(), [0]);
+    assert_eq!(docs[1].labels().unwrap(), [0]);
 }
 
 fn gzip(bytes: &[u8]) -> Vec<u8> {
@@ -182,7 +185,7 @@ fn compressed_inputs_by_extension_and_by_magic() {
     std::fs::write(&path, gzip(&story)).unwrap();
     let doc = &read_all(&path, &ReadOptions::default())[0];
     assert_eq!(doc.len(), 4);
-    assert_eq!(doc.id().as_deref(), Some("s"));
+    assert_eq!(doc.id(), Some("s"));
 }
 
 #[test]
@@ -273,10 +276,7 @@ fn cnndm_validation_first_records() {
     let first = reader.next_record().unwrap().unwrap();
     assert_eq!(reader.format(), Some(Format::Jsonl));
     let doc = first.document;
-    assert_eq!(
-        doc.id().as_deref(),
-        Some("716be9ee976f78e77483e74c8998fe8b1659b806")
-    );
+    assert_eq!(doc.id(), Some("716be9ee976f78e77483e74c8998fe8b1659b806"));
     assert!(doc
         .sentence(0)
         .starts_with("new delhi ( cnn ) in an unusual public raid"));

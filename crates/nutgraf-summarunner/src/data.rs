@@ -1,8 +1,10 @@
 //! Reading corpora and labelling them with the greedy ROUGE oracle.
 
 use std::collections::HashMap;
+#[cfg(feature = "io")]
 use std::path::Path;
 
+#[cfg(feature = "io")]
 use nutgraf_core::read::{ReadOptions, Reader};
 use nutgraf_core::Document;
 use nutgraf_eval::oracle::{label, OracleConfig};
@@ -10,11 +12,13 @@ use nutgraf_eval::perl::Tokenizer;
 use rayon::prelude::*;
 
 use crate::config::ModelConfig;
+#[cfg(feature = "io")]
 use crate::error::{ModelError, Result};
 use crate::model::batch::Example;
 use crate::vocab::Vocab;
 
 /// Reads up to `max` documents of `path` (any format nutgraf reads).
+#[cfg(feature = "io")]
 pub fn read_documents(path: &Path, max: Option<usize>) -> Result<Vec<Document>> {
     let mut reader = Reader::open(path, &ReadOptions::default())
         .map_err(|e| ModelError::Data(format!("{}: {e}", path.display())))?;

@@ -78,6 +78,7 @@ mod method;
 pub mod model;
 mod rng;
 mod summarunner;
+#[cfg(feature = "io")]
 pub mod train;
 mod trainer;
 mod vocab;

@@ -35,6 +35,8 @@ impl Rng {
     }
 
     /// Fisher-Yates shuffle.
+    // Only training shuffles.
+    #[cfg_attr(not(feature = "io"), allow(dead_code))]
     pub(crate) fn shuffle<T>(&mut self, items: &mut [T]) {
         for i in (1..items.len()).rev() {
             let j = (self.next_u64() % (i as u64 + 1)) as usize;

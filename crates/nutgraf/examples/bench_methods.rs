@@ -196,7 +196,9 @@ fn main() {
             };
             let scores = method.score(&input).expect("scored").values;
             let mut selector = Selector::new(a, Budget::Sentences(args.budget), Redundancy::None);
-            method.select(&input, &scores, &mut selector).expect("selected");
+            method
+                .select(&input, &scores, &mut selector)
+                .expect("selected");
             picked += selector.selected().len();
         }
         let secsm = start.elapsed().as_secs_f64();

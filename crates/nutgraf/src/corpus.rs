@@ -257,7 +257,9 @@ impl Runner {
                         })?;
                         outcome.written += 1;
                     }
-                    Err(error) if matches!(error.root(), Error::Core(nutgraf_core::Error::Io { .. })) => {
+                    Err(error)
+                        if matches!(error.root(), Error::Core(nutgraf_core::Error::Io { .. })) =>
+                    {
                         return Err(RunError::Source {
                             error,
                             read: index,
@@ -367,8 +369,10 @@ where
 pub fn read_files(
     paths: &[std::path::PathBuf],
     options: &nutgraf_core::read::ReadOptions,
-) -> Result<impl Iterator<Item = Result<nutgraf_core::read::RawRecord, Error>> + Send + 'static, Error>
-{
+) -> Result<
+    impl Iterator<Item = Result<nutgraf_core::read::RawRecord, Error>> + Send + 'static,
+    Error,
+> {
     let mut reader = nutgraf_core::read::Reader::open_all(paths, options)?;
     Ok(std::iter::from_fn(move || {
         reader.next_raw().map(|r| r.map_err(Error::from))

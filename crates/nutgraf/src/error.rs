@@ -100,9 +100,7 @@ impl Error {
     pub fn is_bad_record(&self) -> bool {
         match self {
             Error::Core(e) => e.is_bad_record(),
-            Error::Document { source, .. } | Error::Record { source, .. } => {
-                source.is_bad_record()
-            }
+            Error::Document { source, .. } | Error::Record { source, .. } => source.is_bad_record(),
             Error::Missing { .. } | Error::Model(_) | Error::Eval(_) => true,
             Error::Config { .. } | Error::Threads { .. } | Error::ModelLoad { .. } => false,
         }

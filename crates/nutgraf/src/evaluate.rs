@@ -26,7 +26,11 @@ pub struct Evaluated {
 
 /// Summarizes `doc` with `summarizer` and scores the summary against the document's
 /// reference with `evaluator`.
-pub fn evaluate(summarizer: &Summarizer, evaluator: &Evaluator, doc: &Document) -> Result<Evaluated> {
+pub fn evaluate(
+    summarizer: &Summarizer,
+    evaluator: &Evaluator,
+    doc: &Document,
+) -> Result<Evaluated> {
     let reference = doc.reference().ok_or_else(|| Error::Missing {
         what: "no reference summary to score against".into(),
     })?;
@@ -51,7 +55,9 @@ pub fn evaluate_all(
     let evaluated = docs
         .par_iter()
         .enumerate()
-        .map(|(i, doc)| evaluate(summarizer, evaluator, doc).map_err(|e| e.in_document(i, doc.id())))
+        .map(|(i, doc)| {
+            evaluate(summarizer, evaluator, doc).map_err(|e| e.in_document(i, doc.id()))
+        })
         .collect::<Result<Vec<_>>>()?;
     let scores: Vec<DocEval> = evaluated.iter().map(|e| e.scores.clone()).collect();
     let corpus = evaluator.corpus(&scores)?;

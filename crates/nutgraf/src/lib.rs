@@ -51,17 +51,18 @@ pub mod oracle;
 mod record;
 mod summarizer;
 mod summarunner;
+#[cfg(feature = "io")]
 pub mod train;
 
 pub use config::{MethodConfig, SummarizerConfig};
 pub use error::{Error, Result};
-pub use nutgraf_core::Error as CoreError;
-pub use nutgraf_summarunner::ModelError;
 pub use nutgraf_core::read::ReadOptions;
+pub use nutgraf_core::Error as CoreError;
 pub use nutgraf_core::{analysis, features, methods, read, segment, select};
 pub use nutgraf_core::{Budget, Document, Sentence};
 pub use nutgraf_eval as rouge;
 pub use nutgraf_summarunner as summarunner_model;
+pub use nutgraf_summarunner::ModelError;
 pub use record::{SentenceRecord, SummaryLine, SummaryRecord};
 pub use summarizer::{Summarizer, SummarizerBuilder, Summary};
 pub use summarunner::SummarunnerConfig;

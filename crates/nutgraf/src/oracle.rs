@@ -103,10 +103,12 @@ impl Method for Oracle {
     }
 
     fn score(&self, input: &Input<'_>) -> nutgraf_core::Result<Scores> {
-        let result = self.label(input.document).map_err(|e| nutgraf_core::Error::Method {
-            method: "oracle".into(),
-            message: e.to_string(),
-        })?;
+        let result = self
+            .label(input.document)
+            .map_err(|e| nutgraf_core::Error::Method {
+                method: "oracle".into(),
+                message: e.to_string(),
+            })?;
         let mut values = vec![0.0; input.document.len()];
         for &i in &result.indices {
             values[i] = 1.0;
@@ -187,7 +189,12 @@ impl SummarunnerRecord {
         }
         let flat = |s: &str| s.replace(['\r', '\n'], " ");
         let sentences: Vec<String> = doc.sentence_texts().map(flat).collect();
-        let summaries: Vec<String> = doc.reference().unwrap_or(&[]).iter().map(|s| flat(s)).collect();
+        let summaries: Vec<String> = doc
+            .reference()
+            .unwrap_or(&[])
+            .iter()
+            .map(|s| flat(s))
+            .collect();
         SummarunnerRecord {
             id: doc.id().map(str::to_string),
             doc: sentences.join("\n"),

@@ -113,14 +113,16 @@ impl Summarizer {
     pub fn summarize_batch(&self, docs: &[Document]) -> Vec<Result<Summary>> {
         docs.par_iter()
             .enumerate()
-            .map(|(i, doc)| {
-                self.summarize(doc)
-                    .map_err(|e| e.in_document(i, doc.id()))
-            })
+            .map(|(i, doc)| self.summarize(doc).map_err(|e| e.in_document(i, doc.id())))
             .collect()
     }
 
-    fn check(&self, doc: &Document, scores: &[f64], explanations: Option<&[Explanation]>) -> Result<()> {
+    fn check(
+        &self,
+        doc: &Document,
+        scores: &[f64],
+        explanations: Option<&[Explanation]>,
+    ) -> Result<()> {
         let broken = |message: String| {
             Err(Error::Core(nutgraf_core::Error::Method {
                 method: self.method.name().to_string(),

@@ -32,7 +32,10 @@ impl Validation {
     /// Validation on documents in memory (those without a reference are left out).
     pub fn new(docs: Vec<Document>) -> Validation {
         Validation {
-            docs: docs.into_iter().filter(|d| d.reference().is_some()).collect(),
+            docs: docs
+                .into_iter()
+                .filter(|d| d.reference().is_some())
+                .collect(),
         }
     }
 

@@ -23,11 +23,15 @@ fn io_error() -> Error {
     .into()
 }
 
-/// Runs `source` squaring each item; returns the written (index, value) pairs and the result.
-fn run(
-    runner: &Runner,
-    source: impl Iterator<Item = Result<u64, Error>> + Send + 'static,
-) -> (Vec<(usize, u64)>, Vec<usize>, Result<nutgraf::corpus::Outcome, RunError<String>>) {
+/// What a run gave: the written (index, value) pairs, the bad records' indices, the result.
+type Ran = (
+    Vec<(usize, u64)>,
+    Vec<usize>,
+    Result<nutgraf::corpus::Outcome, RunError<String>>,
+);
+
+/// Runs `source` squaring each item.
+fn run(runner: &Runner, source: impl Iterator<Item = Result<u64, Error>> + Send + 'static) -> Ran {
     let mut written = Vec::new();
     let mut bad_records = Vec::new();
     let mut sink = FnSink::new(
@@ -49,7 +53,10 @@ fn results_come_in_input_order_at_any_thread_count() {
         let (written, _, result) = run(&runner, (0..5000u64).map(Ok));
         assert_eq!(written, expect, "{threads} threads");
         let outcome = result.unwrap();
-        assert_eq!((outcome.read, outcome.written, outcome.skipped), (5000, 5000, 0));
+        assert_eq!(
+            (outcome.read, outcome.written, outcome.skipped),
+            (5000, 5000, 0)
+        );
         assert!(outcome.stopped.is_none());
     }
 }
@@ -59,7 +66,10 @@ fn stop_writes_exactly_the_records_before_the_bad_one() {
     let source = (0..20_000u64).map(|i| if i == 9 { Err(bad(9)) } else { Ok(i) });
     let runner = Runner::new().threads(2).unwrap();
     let (written, bad_records, result) = run(&runner, source);
-    assert_eq!(written.iter().map(|w| w.0).collect::<Vec<_>>(), (0..9).collect::<Vec<_>>());
+    assert_eq!(
+        written.iter().map(|w| w.0).collect::<Vec<_>>(),
+        (0..9).collect::<Vec<_>>()
+    );
     assert_eq!(bad_records, vec![9]);
     match result.unwrap().stopped {
         Some(Stopped::BadRecord { index: 9, error }) => {
@@ -71,13 +81,22 @@ fn stop_writes_exactly_the_records_before_the_bad_one() {
 
 #[test]
 fn skip_counts_bad_records_and_goes_on() {
-    let source = (0..3000u64).map(|i| if i % 1000 == 5 { Err(bad(i as usize)) } else { Ok(i) });
+    let source = (0..3000u64).map(|i| {
+        if i % 1000 == 5 {
+            Err(bad(i as usize))
+        } else {
+            Ok(i)
+        }
+    });
     let runner = Runner::new().on_error(OnError::Skip).chunk_size(64);
     let (written, bad_records, result) = run(&runner, source);
     assert_eq!(written.len(), 2997);
     assert_eq!(bad_records, vec![5, 1005, 2005]);
     let outcome = result.unwrap();
-    assert_eq!((outcome.read, outcome.written, outcome.skipped), (3000, 2997, 3));
+    assert_eq!(
+        (outcome.read, outcome.written, outcome.skipped),
+        (3000, 2997, 3)
+    );
 }
 
 #[test]
@@ -88,7 +107,11 @@ fn an_io_error_is_not_a_bad_record_even_under_skip() {
     assert_eq!(written.len(), 4321);
     assert!(bad_records.is_empty());
     match result {
-        Err(RunError::Source { read: 4321, written: 4321, error }) => {
+        Err(RunError::Source {
+            read: 4321,
+            written: 4321,
+            error,
+        }) => {
             assert!(error.to_string().contains("truncated gzip"), "{error}")
         }
         other => panic!("{other:?}"),
@@ -114,7 +137,10 @@ fn a_failing_sink_ends_the_run_promptly_even_on_an_endless_source() {
         .chunk_size(10)
         .run((0u64..).map(Ok), || (), |_, x| Ok(x), &mut sink);
     match result {
-        Err(RunError::Sink { error: "broken pipe", written: 2 }) => {}
+        Err(RunError::Sink {
+            error: "broken pipe",
+            written: 2,
+        }) => {}
         other => panic!("{other:?}"),
     }
     assert!(start.elapsed() < Duration::from_secs(10));
@@ -139,7 +165,10 @@ fn cancellation_stops_after_whole_results_even_when_the_source_blocks() {
     let (written, _, result) = run(&runner, source);
     canceller.join().unwrap();
     assert!(start.elapsed() < Duration::from_secs(10));
-    assert_eq!(written, (0..5u64).map(|i| (i as usize, i * i)).collect::<Vec<_>>());
+    assert_eq!(
+        written,
+        (0..5u64).map(|i| (i as usize, i * i)).collect::<Vec<_>>()
+    );
     assert!(matches!(result.unwrap().stopped, Some(Stopped::Cancelled)));
 }
 

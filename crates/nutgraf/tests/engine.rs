@@ -4,7 +4,9 @@
 
 use nutgraf::methods::{Input, Method, Scores, TextRankConfig, NAMES};
 use nutgraf::select::Redundancy;
-use nutgraf::{Budget, Document, MethodConfig, ReadOptions, Summarizer, SummarizerConfig, SummaryRecord};
+use nutgraf::{
+    Budget, Document, MethodConfig, ReadOptions, Summarizer, SummarizerConfig, SummaryRecord,
+};
 
 fn doc() -> Document {
     Document::from_sentences([
@@ -50,7 +52,10 @@ fn config_json_is_flat_and_partial_configs_take_defaults() {
     assert_eq!(json["method"], "lexrank");
     assert_eq!(json["threshold"], 0.1);
     assert_eq!(json["damping"], 0.85);
-    assert_eq!(json["budget"], serde_json::json!({"kind": "sentences", "count": 3}));
+    assert_eq!(
+        json["budget"],
+        serde_json::json!({"kind": "sentences", "count": 3})
+    );
     assert_eq!(json["redundancy"], serde_json::json!({"kind": "none"}));
     let empty = SummarizerConfig::from_json("{}").unwrap();
     assert_eq!(empty, SummarizerConfig::default());
@@ -141,7 +146,10 @@ fn a_custom_method_runs_and_shows_in_the_config_but_cannot_be_rebuilt() {
         .unwrap();
     assert_eq!(summarizer.summarize(&doc()).unwrap().selected, vec![3]);
     let json = summarizer.config().to_json();
-    assert!(json.contains(r#""method":"custom","name":"shortest""#), "{json}");
+    assert!(
+        json.contains(r#""method":"custom","name":"shortest""#),
+        "{json}"
+    );
     assert!(SummarizerConfig::from_json(&json).is_err());
     let err = Summarizer::from_config(summarizer.config()).unwrap_err();
     assert!(err.to_string().contains("custom"), "{err}");
@@ -151,7 +159,9 @@ fn a_custom_method_runs_and_shows_in_the_config_but_cannot_be_rebuilt() {
 fn records_have_byte_and_char_spans_and_round_trip() {
     let text = "Café owners protested. The mayor — reluctantly — agreed. Prices rose.";
     let doc = Document::from_text(text, &ReadOptions::default()).unwrap();
-    let summarizer = Summarizer::from_json(r#"{"method": "lead", "budget": {"kind": "sentences", "count": 2}}"#).unwrap();
+    let summarizer =
+        Summarizer::from_json(r#"{"method": "lead", "budget": {"kind": "sentences", "count": 2}}"#)
+            .unwrap();
     let record = summarizer
         .summarize(&doc)
         .unwrap()
@@ -177,15 +187,23 @@ fn records_have_byte_and_char_spans_and_round_trip() {
 fn explanations_come_when_asked_for_every_classic_method() {
     for &name in NAMES {
         let mut config = SummarizerConfig::new(MethodConfig::named(name).unwrap());
-        let plain = Summarizer::from_config(&config).unwrap().summarize(&doc()).unwrap();
+        let plain = Summarizer::from_config(&config)
+            .unwrap()
+            .summarize(&doc())
+            .unwrap();
         assert!(plain.explanations.is_none(), "{name}");
         config.explain = true;
-        let explained = Summarizer::from_config(&config).unwrap().summarize(&doc()).unwrap();
+        let explained = Summarizer::from_config(&config)
+            .unwrap()
+            .summarize(&doc())
+            .unwrap();
         let e = explained.explanations.as_ref().expect(name);
         assert_eq!(e.len(), 4, "{name}");
         assert!(e.iter().all(|x| !x.components.is_empty()), "{name}: {e:?}");
         assert!(
-            e.iter().flat_map(|x| x.components.values()).all(|v| v.is_finite()),
+            e.iter()
+                .flat_map(|x| x.components.values())
+                .all(|v| v.is_finite()),
             "{name}"
         );
         // Explaining does not change the result.
@@ -200,7 +218,10 @@ fn frequency_methods_explain_with_term_weights() {
         explain: true,
         ..SummarizerConfig::new(MethodConfig::named("sumbasic").unwrap())
     };
-    let summary = Summarizer::from_config(&config).unwrap().summarize(&doc()).unwrap();
+    let summary = Summarizer::from_config(&config)
+        .unwrap()
+        .summarize(&doc())
+        .unwrap();
     let first = &summary.explanations.unwrap()[1];
     let terms: Vec<&str> = first.terms.iter().map(|t| t.term.as_str()).collect();
     // "power" occurs three times in the document and "storm" twice: the heaviest terms of

@@ -84,14 +84,7 @@ fn lsa_prefers_the_sentence_strongest_in_the_main_topic() {
         "storm coast",
     ];
     assert_eq!(top1("lsa", &doc), 2);
-    assert_eq!(
-        pick(
-            method("lsa"),
-            Budget::Sentences(2),
-            &doc
-        ),
-        vec![0, 2]
-    );
+    assert_eq!(pick(method("lsa"), Budget::Sentences(2), &doc), vec![0, 2]);
 }
 
 #[test]
@@ -105,14 +98,7 @@ fn luhn_prefers_the_densest_cluster_of_frequent_words() {
         "coast power lines",
     ];
     assert_eq!(top1("luhn", &doc), 1);
-    assert_eq!(
-        pick(
-            method("luhn"),
-            Budget::Sentences(2),
-            &doc
-        ),
-        vec![1, 3]
-    );
+    assert_eq!(pick(method("luhn"), Budget::Sentences(2), &doc), vec![1, 3]);
 }
 
 #[test]
@@ -208,23 +194,12 @@ fn centroid_combines_centroid_position_and_first_overlap() {
     ];
     assert_eq!(top1("centroid", &doc), 2);
     assert_eq!(
-        pick(
-            method("centroid"),
-            Budget::Sentences(2),
-            &doc
-        ),
+        pick(method("centroid"), Budget::Sentences(2), &doc),
         vec![0, 2]
     );
 }
 
 #[test]
 fn lead_takes_a_prefix() {
-    assert_eq!(
-        pick(
-            method("lead"),
-            Budget::Sentences(2),
-            HUB
-        ),
-        vec![0, 1]
-    );
+    assert_eq!(pick(method("lead"), Budget::Sentences(2), HUB), vec![0, 1]);
 }

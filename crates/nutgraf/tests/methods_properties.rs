@@ -215,13 +215,19 @@ fn rayon_pool_gives_the_same_summaries() {
             .method(MethodConfig::named(kind).unwrap())
             .build()
             .unwrap();
-        let serial: Vec<Summary> = docs.iter().map(|d| summarizer.summarize(d).unwrap()).collect();
+        let serial: Vec<Summary> = docs
+            .iter()
+            .map(|d| summarizer.summarize(d).unwrap())
+            .collect();
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(4)
             .build()
             .unwrap();
-        let parallel: Vec<Summary> =
-            pool.install(|| docs.par_iter().map(|d| summarizer.summarize(d).unwrap()).collect());
+        let parallel: Vec<Summary> = pool.install(|| {
+            docs.par_iter()
+                .map(|d| summarizer.summarize(d).unwrap())
+                .collect()
+        });
         assert_eq!(serial, parallel, "{kind}");
     }
 }

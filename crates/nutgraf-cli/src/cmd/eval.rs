@@ -57,10 +57,14 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let config = settings::summarizer_config(&args.method, budget, Some(&args.oracle))?;
     let summarizer = Summarizer::from_config(&config).map_err(settings::library)?;
     let eval_config = eval_config(&args)?;
-    let evaluator = eval_config.clone().build().map_err(|e| settings::library(e.into()))?;
+    let evaluator = eval_config
+        .clone()
+        .build()
+        .map_err(|e| settings::library(e.into()))?;
     let mut per_doc = match &args.per_doc {
         Some(path) => Some(RecordWriter::new(
-            std::fs::File::create(path).with_context(|| format!("{}: cannot create", path.display()))?,
+            std::fs::File::create(path)
+                .with_context(|| format!("{}: cannot create", path.display()))?,
         )),
         None => None,
     };
@@ -82,7 +86,9 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let flushed = per_doc.as_mut().map_or(Ok(()), RecordWriter::flush);
     let finished = result?;
     flushed?;
-    let corpus = evaluator.corpus(&docs).map_err(|e| settings::library(e.into()))?;
+    let corpus = evaluator
+        .corpus(&docs)
+        .map_err(|e| settings::library(e.into()))?;
     let corpus = serde_json::to_value(&corpus)?;
     let corpus = corpus.as_object().cloned().unwrap_or_default();
     let secs = start.elapsed().as_secs_f64();
@@ -110,10 +116,23 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
     Ok(finished.code)
 }
 
-fn table(method: &str, n: usize, docs_per_s: f64, flags: &str, corpus: &Map<String, Value>) -> String {
+fn table(
+    method: &str,
+    n: usize,
+    docs_per_s: f64,
+    flags: &str,
+    corpus: &Map<String, Value>,
+) -> String {
     let mut out = Vec::new();
-    let _ = writeln!(out, "method {method}: {n} documents, {docs_per_s:.0} docs/s");
-    let _ = writeln!(out, "{:<11} {:>8} {:>8} {:>8}   F 95% interval", "metric", "R", "P", "F");
+    let _ = writeln!(
+        out,
+        "method {method}: {n} documents, {docs_per_s:.0} docs/s"
+    );
+    let _ = writeln!(
+        out,
+        "{:<11} {:>8} {:>8} {:>8}   F 95% interval",
+        "metric", "R", "P", "F"
+    );
     for (name, s) in corpus {
         let get = |k: &str| s.get(k).and_then(Value::as_f64);
         let ci = match (get("f_lower"), get("f_upper")) {
@@ -129,7 +148,10 @@ fn table(method: &str, n: usize, docs_per_s: f64, flags: &str, corpus: &Map<Stri
         );
     }
     if corpus.keys().any(|k| k.starts_with("ROUGE")) {
-        let _ = writeln!(out, "ROUGE-*: ROUGE-1.5.5 {flags} (printed Average); rouge*: rouge-score mean");
+        let _ = writeln!(
+            out,
+            "ROUGE-*: ROUGE-1.5.5 {flags} (printed Average); rouge*: rouge-score mean"
+        );
     }
     String::from_utf8(out).unwrap_or_default()
 }

@@ -20,7 +20,9 @@ pub fn run(args: OracleArgs) -> anyhow::Result<ExitCode> {
         |_, doc| oracle.label(doc),
         |doc, result| match args.output {
             OracleOutput::Jsonl => out.json_line(&OracleRecord::new(doc, result)),
-            OracleOutput::Summarunner => out.json_line(&SummarunnerRecord::new(doc, &result.indices)),
+            OracleOutput::Summarunner => {
+                out.json_line(&SummarunnerRecord::new(doc, &result.indices))
+            }
         },
     );
     let flushed = out.flush();

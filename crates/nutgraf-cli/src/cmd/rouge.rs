@@ -31,7 +31,12 @@ pub fn run(args: RougeArgs) -> anyhow::Result<ExitCode> {
     }
     .build()
     .map_err(|e| settings::library(e.into()))?;
-    let candidates = read(&args.candidates, &args.candidates_field, &args.sep, args.lossy)?;
+    let candidates = read(
+        &args.candidates,
+        &args.candidates_field,
+        &args.sep,
+        args.lossy,
+    )?;
     let mut references: Vec<Vec<Summary>> = vec![Vec::new(); candidates.len()];
     for path in &args.references {
         let refs = read(path, &args.references_field, &args.sep, args.lossy)?;
@@ -42,7 +47,9 @@ pub fn run(args: RougeArgs) -> anyhow::Result<ExitCode> {
     }
     let pool = settings::pool(args.threads)?;
     let docs = pool.install(|| score(&evaluator, &candidates, &references))?;
-    let corpus = evaluator.corpus(&docs).map_err(|e| settings::library(e.into()))?;
+    let corpus = evaluator
+        .corpus(&docs)
+        .map_err(|e| settings::library(e.into()))?;
     let mut out = RecordWriter::new(std::io::stdout().lock());
     if args.json {
         out.json_pretty(&json!({"corpus": corpus, "documents": docs}))?;
@@ -105,7 +112,9 @@ fn check_flags(args: &RougeArgs) -> anyhow::Result<()> {
 /// `summarize` refuses them (`--lossy` replaces invalid bytes).
 fn read(path: &Path, field: &str, sep: &str, lossy: bool) -> anyhow::Result<Vec<Summary>> {
     if path.is_dir() {
-        for entry in std::fs::read_dir(path).with_context(|| format!("{}: cannot read", path.display()))? {
+        for entry in
+            std::fs::read_dir(path).with_context(|| format!("{}: cannot read", path.display()))?
+        {
             let file = entry?.path();
             if file.is_file() {
                 text_of(&file, lossy)?;
@@ -235,7 +244,11 @@ fn print_perl(rouge: &Rouge155, corpus: &CorpusEval, docs: &[DocEval], per_doc: 
 
 fn print_google(corpus: &CorpusEval, docs: &[DocEval], per_doc: bool) -> String {
     let mut out = Vec::new();
-    let _ = writeln!(out, "{:<10} {:>10} {:>10} {:>10}", "metric", "precision", "recall", "fmeasure");
+    let _ = writeln!(
+        out,
+        "{:<10} {:>10} {:>10} {:>10}",
+        "metric", "precision", "recall", "fmeasure"
+    );
     for (m, s) in corpus.google().unwrap_or(&[]) {
         let _ = writeln!(
             out,
@@ -246,11 +259,19 @@ fn print_google(corpus: &CorpusEval, docs: &[DocEval], per_doc: bool) -> String 
             s.f
         );
     }
-    let _ = writeln!(out, "({} documents, mean of per-document scores)", docs.len());
+    let _ = writeln!(
+        out,
+        "({} documents, mean of per-document scores)",
+        docs.len()
+    );
     if per_doc {
         for (i, d) in docs.iter().enumerate() {
             for (m, s) in d.google().unwrap_or(&[]) {
-                let _ = writeln!(out, "{i} {m} P:{:.6} R:{:.6} F:{:.6}", s.precision, s.recall, s.f);
+                let _ = writeln!(
+                    out,
+                    "{i} {m} P:{:.6} R:{:.6} F:{:.6}",
+                    s.precision, s.recall, s.f
+                );
             }
         }
     }

@@ -34,13 +34,17 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
         Some(1),
         "{bar:30} {pos}/{len} batches {msg} eta {eta}",
     );
-    let validation = Validation::read(&args.valid, args.max_valid_docs).map_err(settings::library)?;
-    let lead = pool.install(|| validation.lead3()).map_err(settings::library)?;
+    let validation =
+        Validation::read(&args.valid, args.max_valid_docs).map_err(settings::library)?;
+    let lead = pool
+        .install(|| validation.lead3())
+        .map_err(settings::library)?;
     progress.println(&format!(
         "nutgraf: {} validation documents; Lead-3 {lead}",
         validation.len()
     ));
-    let mut observe = |event: TrainEvent| match event {
+    let mut observe = |event: TrainEvent| {
+        match event {
         TrainEvent::DataRead {
             documents,
             examples,
@@ -76,6 +80,7 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
             record.valid,
             if best { " [best: saved]" } else { "" }
         )),
+    }
     };
     let state = pool
         .install(|| train::summarunner(&config, &validation, &mut observe))

@@ -1,7 +1,7 @@
 //! From sentence text to terms: the summarizers' view of a document.
 //!
 //! Terms are normalized so that the same article in raw, PTB-tokenized, cased or lowercased form
-//! gives the same terms (see [`normalize`]). Term ids are dense and local to one document, so
+//! gives the same terms (see `normalize.rs`). Term ids are dense and local to one document, so
 //! methods can use plain vectors indexed by term.
 
 mod cache;

@@ -141,7 +141,12 @@ impl Method for KlSum {
         })
     }
 
-    fn select(&self, input: &Input<'_>, _scores: &[f64], selector: &mut Selector<'_>) -> Result<()> {
+    fn select(
+        &self,
+        input: &Input<'_>,
+        _scores: &[f64],
+        selector: &mut Selector<'_>,
+    ) -> Result<()> {
         let doc = input.analyzed;
         let log_p = log_probabilities(doc);
         let vectors: Vec<SparseVec> = doc.sentences.iter().map(|s| tf(s)).collect();

@@ -124,9 +124,9 @@ impl Method for PacSum {
         }
         if hi.partial_cmp(&lo) != Some(std::cmp::Ordering::Greater) {
             // No pair, or all similarities equal: no sentence is more central than another.
-            let explanations = input.explain.then(|| {
-                vec![Explanation::of([("before", 0.0), ("after", 0.0)]); n]
-            });
+            let explanations = input
+                .explain
+                .then(|| vec![Explanation::of([("before", 0.0), ("after", 0.0)]); n]);
             return Ok(Scores {
                 values: vec![0.0; n],
                 explanations,

@@ -164,7 +164,12 @@ pub(crate) enum Raw {
 impl RawRecord {
     /// One line of a corpus in `format` (`jsonl` or `summarunner`), read but not parsed:
     /// for callers that read lines themselves and parse them in parallel.
-    pub fn from_line(source: impl Into<PathBuf>, line: usize, bytes: Vec<u8>, format: Format) -> RawRecord {
+    pub fn from_line(
+        source: impl Into<PathBuf>,
+        line: usize,
+        bytes: Vec<u8>,
+        format: Format,
+    ) -> RawRecord {
         RawRecord {
             source: source.into(),
             line,

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 
 use super::text::{check_text, decode};
 use super::{
-    detect_plain, first_non_blank, jsonl, parse_single, source, Format, Raw, RawRecord, ReadOptions,
-    Record,
+    detect_plain, first_non_blank, jsonl, parse_single, source, Format, Raw, RawRecord,
+    ReadOptions, Record,
 };
 use crate::document::Document;
 use crate::error::{Error, Result};
@@ -247,4 +247,3 @@ fn next_corpus_raw(corpus: &mut Corpus, options: &ReadOptions) -> Option<Result<
         }));
     }
 }
-

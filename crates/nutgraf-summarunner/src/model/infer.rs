@@ -499,6 +499,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "io")]
     fn shipped_model_agrees_on_validation_documents() {
         // The trained model on real news: 50 validation documents, batched as `score_all`
         // batches them. Skipped when the build ships no model or the data is absent.
