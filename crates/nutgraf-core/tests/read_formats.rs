@@ -189,6 +189,38 @@ fn compressed_inputs_by_extension_and_by_magic() {
 }
 
 #[test]
+fn every_frame_of_a_zstd_stream_is_read() {
+    // `cat a.zst b.zst` is one valid stream of two frames; only the first used to be read.
+    let dir = scratch("frames");
+    let plain = std::fs::read(data("corpus.jsonl")).unwrap();
+    let cut = plain.iter().position(|&b| b == b'\n').unwrap() + 1;
+    let mut both = zstd(&plain[..cut]);
+    both.extend(zstd(&plain[cut..]));
+    let path = dir.join("frames.jsonl.zst");
+    std::fs::write(&path, both).unwrap();
+    let expected = read_all(&data("corpus.jsonl"), &ReadOptions::default());
+    assert_eq!(read_all(&path, &ReadOptions::default()), expected);
+}
+
+#[test]
+fn truncated_zstd_is_an_io_error_in_words() {
+    let dir = scratch("truncated");
+    let plain = std::fs::read(data("corpus.jsonl")).unwrap().repeat(50);
+    let packed = zstd(&plain);
+    let path = dir.join("cut.jsonl.zst");
+    std::fs::write(&path, &packed[..packed.len() - 10]).unwrap();
+    let err = match Reader::open(&path, &ReadOptions::default()) {
+        Err(e) => e,
+        Ok(reader) => reader
+            .filter_map(Result::err)
+            .next()
+            .expect("an error for the cut"),
+    };
+    assert!(matches!(err, nutgraf_core::Error::Io { .. }), "{err:?}");
+    assert!(err.to_string().ends_with("truncated zstd data"), "{err}");
+}
+
+#[test]
 fn directory_reads_files_recursively_in_path_order_skipping_hidden() {
     let dir = scratch("dir");
     std::fs::write(dir.join("b.txt"), "second file\nhas lines\n").unwrap();

@@ -25,7 +25,20 @@ pub(crate) fn parse_object(line: &str) -> Result<Map<String, Value>, String> {
             "expected a JSON object, found {}",
             type_name(&other)
         )),
-        Err(e) => Err(format!("invalid JSON: {e}")),
+        Err(e) => Err(json_error(&e)),
+    }
+}
+
+/// A JSON error of one line: where in the line (the line itself is the record's, given by the
+/// caller), without serde's "at line 1 column N" suffix.
+fn json_error(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    let message = text.strip_suffix(&suffix).unwrap_or(&text);
+    if e.line() == 0 {
+        format!("invalid JSON: {message}")
+    } else {
+        format!("invalid JSON at column {}: {message}", e.column())
     }
 }
 
@@ -202,6 +215,14 @@ mod tests {
 
     fn object(s: &str) -> Map<String, Value> {
         parse_object(s).unwrap()
+    }
+
+    #[test]
+    fn json_errors_point_into_the_line() {
+        let e = parse_object(r#"{"article": "a b", "#).unwrap_err();
+        assert_eq!(e, "invalid JSON at column 19: EOF while parsing a value");
+        let e = parse_object("[1]").unwrap_err();
+        assert_eq!(e, "expected a JSON object, found an array");
     }
 
     #[test]

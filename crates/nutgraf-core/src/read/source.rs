@@ -83,9 +83,7 @@ pub(crate) fn open(path: &Path) -> Result<Input> {
     let decoded: Box<dyn Read + Send> = if gzip {
         Box::new(flate2::read::MultiGzDecoder::new(raw))
     } else if zstd {
-        let dec = ruzstd::decoding::StreamingDecoder::new(raw)
-            .map_err(|e| io_err(path, io::Error::new(io::ErrorKind::InvalidData, e)))?;
-        Box::new(dec)
+        Box::new(Zstd::new(raw).map_err(|e| io_err(path, e))?)
     } else {
         Box::new(raw)
     };
@@ -100,6 +98,55 @@ pub(crate) fn open(path: &Path) -> Result<Input> {
         stream: Box::new(stream),
         head,
     })
+}
+
+/// ruzstd's errors print nested `Debug` values; say what happened in words.
+fn zstd_error(detail: &str) -> io::Error {
+    if detail.contains("UnexpectedEof") {
+        io::Error::new(io::ErrorKind::UnexpectedEof, "truncated zstd data")
+    } else {
+        io::Error::new(io::ErrorKind::InvalidData, "corrupt zstd data")
+    }
+}
+
+type ZstdFrame<R> = ruzstd::decoding::StreamingDecoder<R, ruzstd::decoding::FrameDecoder>;
+
+/// A zstd stream of one or more frames (`zstd` writes one per input, and `cat a.zst b.zst`
+/// is a valid stream: every frame is decoded, not only the first), whose errors read as
+/// [`zstd_error`]s.
+struct Zstd<R: BufRead> {
+    frame: Option<ZstdFrame<R>>,
+}
+
+impl<R: BufRead> Zstd<R> {
+    fn new(source: R) -> io::Result<Zstd<R>> {
+        let frame = ruzstd::decoding::StreamingDecoder::new(source)
+            .map_err(|e| zstd_error(&format!("{e:?}")))?;
+        Ok(Zstd { frame: Some(frame) })
+    }
+}
+
+impl<R: BufRead> Read for Zstd<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        loop {
+            let Some(frame) = self.frame.as_mut() else {
+                return Ok(0);
+            };
+            let n = frame.read(buf).map_err(|e| zstd_error(&format!("{e:?}")))?;
+            if n > 0 || buf.is_empty() {
+                return Ok(n);
+            }
+            // This frame is done: another may follow.
+            let Some(frame) = self.frame.take() else {
+                return Ok(0);
+            };
+            let mut source = frame.into_inner();
+            if source.fill_buf()?.is_empty() {
+                return Ok(0);
+            }
+            *self = Zstd::new(source)?;
+        }
+    }
 }
 
 /// Files under a directory: every regular file, recursively, in path order (entries sorted
