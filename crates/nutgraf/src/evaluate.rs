@@ -72,3 +72,64 @@ pub fn paper_rouge_f(summarizer: &Summarizer, docs: &[Document]) -> Result<Rouge
     let (_, corpus) = evaluate_all(summarizer, &evaluator, docs)?;
     Ok(corpus.rouge_f().unwrap_or_default())
 }
+
+/// How summaries to score are laid out in files (see [`read_summaries`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SummaryFiles {
+    /// JSONL: the field holding the summary (a string or a list of sentences).
+    pub field: String,
+    /// Sentence separator inside a summary line (` <q> ` in pyrouge-style files).
+    pub separator: String,
+    /// Replace invalid UTF-8 instead of failing.
+    pub lossy: bool,
+}
+
+/// Reads the summaries of `path`: a directory (one summary per file, one sentence per line),
+/// JSONL (by extension or a leading `{`), or text with one summary per line. Binary files and
+/// invalid UTF-8 are refused as every reader of nutgraf refuses them (`lossy` replaces
+/// invalid bytes).
+#[cfg(feature = "io")]
+pub fn read_summaries(path: &std::path::Path, layout: &SummaryFiles) -> Result<Vec<Vec<String>>> {
+    use nutgraf_eval::input::{self, InputFormat};
+    if path.is_dir() {
+        let entries = std::fs::read_dir(path).map_err(|source| io_error(path, source))?;
+        for entry in entries {
+            let file = entry.map_err(|source| io_error(path, source))?.path();
+            if file.is_file() {
+                text_of(&file, layout.lossy)?;
+            }
+        }
+        return Ok(
+            input::read_summaries(path, &InputFormat::Dir).map_err(nutgraf_eval::Error::from)?
+        );
+    }
+    let text = text_of(path, layout.lossy)?;
+    let jsonl = matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("jsonl" | "ndjson")
+    ) || text.trim_start().starts_with('{');
+    Ok(if jsonl {
+        input::parse_jsonl(text.as_bytes(), path, &layout.field, &layout.separator)
+            .map_err(nutgraf_eval::Error::from)?
+    } else {
+        input::parse_lines(text.as_bytes(), &layout.separator)
+    })
+}
+
+#[cfg(feature = "io")]
+fn io_error(path: &std::path::Path, source: std::io::Error) -> Error {
+    nutgraf_core::Error::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+    .into()
+}
+
+/// A file's text, with the checks of every nutgraf reader.
+#[cfg(feature = "io")]
+fn text_of(path: &std::path::Path, lossy: bool) -> Result<String> {
+    use nutgraf_core::read::{check_text, decode, HEAD_LEN};
+    let bytes = std::fs::read(path).map_err(|source| io_error(path, source))?;
+    check_text(path, &bytes[..bytes.len().min(HEAD_LEN)])?;
+    Ok(decode(path, bytes, lossy)?)
+}

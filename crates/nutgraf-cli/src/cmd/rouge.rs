@@ -4,11 +4,9 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::Context;
-use nutgraf::evaluate::{DocEval, EvalConfig, Evaluator};
-use nutgraf::read::{check_text, decode, HEAD_LEN};
+use nutgraf::evaluate::{self, DocEval, EvalConfig, Evaluator, SummaryFiles};
 use nutgraf::rouge::google::{GoogleConfig, Metric, Tokenizer};
-use nutgraf::rouge::input::{self, InputFormat, Summary};
+use nutgraf::rouge::input::{self, Summary};
 use nutgraf::rouge::perl::{PerlConfig, Rouge155};
 use nutgraf::rouge::CorpusEval;
 use serde_json::json;
@@ -31,15 +29,18 @@ pub fn run(args: RougeArgs) -> anyhow::Result<ExitCode> {
     }
     .build()
     .map_err(|e| settings::library(e.into()))?;
-    let candidates = read(
-        &args.candidates,
-        &args.candidates_field,
-        &args.sep,
-        args.lossy,
-    )?;
+    let read = |path: &Path, field: &str| {
+        let layout = SummaryFiles {
+            field: field.to_string(),
+            separator: args.sep.clone(),
+            lossy: args.lossy,
+        };
+        evaluate::read_summaries(path, &layout).map_err(settings::library)
+    };
+    let candidates = read(&args.candidates, &args.candidates_field)?;
     let mut references: Vec<Vec<Summary>> = vec![Vec::new(); candidates.len()];
     for path in &args.references {
-        let refs = read(path, &args.references_field, &args.sep, args.lossy)?;
+        let refs = read(path, &args.references_field)?;
         input::check_counts(&args.candidates, candidates.len(), path, refs.len())?;
         for (doc, r) in references.iter_mut().zip(refs) {
             doc.push(r);
@@ -105,41 +106,6 @@ fn check_flags(args: &RougeArgs) -> anyhow::Result<()> {
         }
     }
     Ok(())
-}
-
-/// Reads summaries: a directory (one per file), JSONL (by extension or a leading `{`), or
-/// text with one summary per line. Binary files and invalid UTF-8 are refused as
-/// `summarize` refuses them (`--lossy` replaces invalid bytes).
-fn read(path: &Path, field: &str, sep: &str, lossy: bool) -> anyhow::Result<Vec<Summary>> {
-    if path.is_dir() {
-        for entry in
-            std::fs::read_dir(path).with_context(|| format!("{}: cannot read", path.display()))?
-        {
-            let file = entry?.path();
-            if file.is_file() {
-                text_of(&file, lossy)?;
-            }
-        }
-        return Ok(input::read_summaries(path, &InputFormat::Dir)?);
-    }
-    let text = text_of(path, lossy)?;
-    let jsonl = matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("jsonl" | "ndjson")
-    ) || text.trim_start().starts_with('{');
-    Ok(if jsonl {
-        input::parse_jsonl(text.as_bytes(), path, field, sep)?
-    } else {
-        input::parse_lines(text.as_bytes(), sep)
-    })
-}
-
-/// A file's text, with the checks of every nutgraf reader.
-fn text_of(path: &Path, lossy: bool) -> anyhow::Result<String> {
-    let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
-    let head = &bytes[..bytes.len().min(HEAD_LEN)];
-    let checked = check_text(path, head).and_then(|()| decode(path, bytes, lossy));
-    checked.map_err(|e| settings::library(e.into()))
 }
 
 /// The ROUGE-1.5.5 scorer the flags ask for (pyrouge's defaults when none is given).
