@@ -253,6 +253,12 @@ pub fn message(err: &nutgraf::Error) -> String {
     let full = err.to_string();
     let root = err.root();
     let plain = root.to_string();
+    // The flag that sets `field`, in the message of a bad value.
+    let by_flag =
+        |field: &str, value: &str, expected: &str| match FLAGS.iter().find(|(f, _)| *f == field) {
+            Some((_, flag)) => format!("invalid value for {flag}: {value} (expected {expected})"),
+            None => plain.clone(),
+        };
     let better = match root {
         nutgraf::Error::Core(e @ CoreError::InvalidUtf8 { .. }) => {
             format!("{e} (use --lossy to replace invalid bytes)")
@@ -261,18 +267,12 @@ pub fn message(err: &nutgraf::Error) -> String {
             field,
             value,
             expected,
-        }) => match FLAGS.iter().find(|(f, _)| f == field) {
-            Some((_, flag)) => format!("invalid value for {flag}: {value} (expected {expected})"),
-            None => plain.clone(),
-        },
+        }) => by_flag(field, value, expected),
         nutgraf::Error::Eval(nutgraf::rouge::Error::InvalidOracleOption {
             option,
             value,
             expected,
-        }) => match FLAGS.iter().find(|(f, _)| f == option) {
-            Some((_, flag)) => format!("invalid value for {flag}: {value} (expected {expected})"),
-            None => plain.clone(),
-        },
+        }) => by_flag(option, value, expected),
         nutgraf::Error::Eval(nutgraf::rouge::Error::EmptyReferenceW { .. }) => plain.replace(
             "set allow_empty_reference_w to",
             "use --allow-empty-reference-w to",

@@ -233,11 +233,10 @@ impl<'de> Deserialize<'de> for SummarizerConfig {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<SummarizerConfig, D::Error> {
         let mut object = match Value::deserialize(d)? {
             Value::Object(o) => o,
-            other => {
-                return Err(D::Error::custom(format!(
-                    "a summarizer configuration is a JSON object, found {}",
-                    kind_of(&other)
-                )))
+            _ => {
+                return Err(D::Error::custom(
+                    "a summarizer configuration must be a JSON object",
+                ))
             }
         };
         fn take<T: Default + for<'a> Deserialize<'a>, E: serde::de::Error>(
@@ -269,16 +268,5 @@ impl<'de> Deserialize<'de> for SummarizerConfig {
             analysis,
             explain,
         })
-    }
-}
-
-fn kind_of(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }
