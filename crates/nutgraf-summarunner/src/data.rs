@@ -7,7 +7,7 @@ use std::path::Path;
 #[cfg(feature = "io")]
 use nutgraf_core::read::{ReadOptions, Reader};
 use nutgraf_core::Document;
-use nutgraf_eval::oracle::{label, OracleConfig};
+use nutgraf_eval::oracle::{label_texts, OracleConfig};
 use nutgraf_eval::perl::Tokenizer;
 use rayon::prelude::*;
 
@@ -48,10 +48,7 @@ pub fn oracle_labels(docs: &[Document]) -> Vec<Option<Vec<u8>>> {
                 }
                 let reference = doc.reference()?;
                 let sentences: Vec<&str> = doc.sentence_texts().collect();
-                let doc_ids = tokenizer.sentences(&sentences);
-                let ref_ids = tokenizer.sentences(reference);
-                tokenizer.end_document();
-                let result = label(&doc_ids, &ref_ids, &config).ok()?;
+                let result = label_texts(tokenizer, &sentences, reference, &config).ok()?;
                 let mut labels = vec![0u8; doc.len()];
                 for i in result.indices {
                     labels[i] = 1;

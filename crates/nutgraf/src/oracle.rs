@@ -90,10 +90,7 @@ pub fn tokens<'a, R: AsRef<str>>(
     TOKENIZERS.with(|cell| {
         let mut slots = cell.borrow_mut();
         let tokenizer = slots[usize::from(stem)].get_or_insert_with(|| Tokenizer::new(stem, false));
-        let doc = tokenizer.sentences(&sentences);
-        let reference = tokenizer.sentences(reference);
-        tokenizer.end_document();
-        (doc, reference)
+        oracle::input(tokenizer, &sentences, reference)
     })
 }
 
@@ -148,8 +145,38 @@ pub struct OracleRecord {
     pub indices: Vec<usize>,
     /// The objective's value for this set.
     pub objective: f64,
-    /// Its ROUGE-1.5.5 scores (unrounded).
+    /// Its ROUGE-1.5.5 scores (unrounded), as `{"ROUGE-1": {"f", "precision", "recall"}, ...}`.
+    #[serde(serialize_with = "sorted_scores")]
     pub rouge: oracle::OracleScores,
+}
+
+/// The scores with their keys sorted, as in every JSON form of scores (and as `nutgraf oracle`
+/// has always written them).
+fn sorted_scores<S: serde::Serializer>(
+    scores: &oracle::OracleScores,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    #[derive(Serialize)]
+    struct Sorted {
+        f: f64,
+        precision: f64,
+        recall: f64,
+    }
+    let mut map = s.serialize_map(Some(3))?;
+    for (name, score) in [
+        ("ROUGE-1", scores.rouge1),
+        ("ROUGE-2", scores.rouge2),
+        ("ROUGE-L", scores.rouge_l),
+    ] {
+        let sorted = Sorted {
+            f: score.f,
+            precision: score.precision,
+            recall: score.recall,
+        };
+        map.serialize_entry(name, &sorted)?;
+    }
+    map.end()
 }
 
 impl OracleRecord {
@@ -168,10 +195,10 @@ impl OracleRecord {
 /// line in `labels`, the reference one sentence per line in `summaries`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SummarunnerRecord {
-    /// The document's id, if it has one.
-    pub id: Option<String>,
     /// The sentences, one per line (a line break inside a sentence becomes a space).
     pub doc: String,
+    /// The document's id, if it has one.
+    pub id: Option<String>,
     /// One label per sentence, one per line.
     pub labels: String,
     /// The reference, one sentence per line.

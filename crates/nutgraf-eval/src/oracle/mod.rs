@@ -26,6 +26,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use crate::perl::Tokenizer;
 use crate::{Error, Result, Score};
 
 /// What the oracle maximizes: F-measures of ROUGE-1.5.5 (alpha 0.5, unrounded). JSON: its
@@ -265,6 +266,32 @@ pub fn label(
         indices,
         scores,
     })
+}
+
+/// A document's sentences and its reference as the oracle's input: ROUGE-1.5.5 token ids by
+/// `tokenizer` (stemmed or not as it was made), one document's worth (the tokenizer is told
+/// the document ended). The one way every caller (the oracle method, SummaRuNNer's labels)
+/// turns texts into what [`label`] searches.
+pub fn input<S: AsRef<str>, R: AsRef<str>>(
+    tokenizer: &mut Tokenizer,
+    sentences: &[S],
+    reference: &[R],
+) -> (Vec<Vec<u32>>, Vec<Vec<u32>>) {
+    let doc = tokenizer.sentences(sentences);
+    let reference = tokenizer.sentences(reference);
+    tokenizer.end_document();
+    (doc, reference)
+}
+
+/// [`label`] of texts: [`input`] then the search.
+pub fn label_texts<S: AsRef<str>, R: AsRef<str>>(
+    tokenizer: &mut Tokenizer,
+    sentences: &[S],
+    reference: &[R],
+    config: &OracleConfig,
+) -> Result<OracleResult> {
+    let (doc, reference) = input(tokenizer, sentences, reference);
+    label(&doc, &reference, config)
 }
 
 #[cfg(test)]
