@@ -282,6 +282,9 @@ pub struct RougeArgs {
         allow_hyphen_values = true
     )]
     pub unsupported_3: Option<String>,
+    /// ROUGE-1.5.5's `-z` (the input format; only `SEE` is supported, given by the files).
+    #[arg(short = 'z', value_name = "FORMAT", hide = true)]
+    pub input_format_z: Option<String>,
     /// ROUGE-1.5.5's `-M` (the maximum over references for each metric): not supported.
     #[arg(short = 'M', hide = true)]
     pub unsupported_m: bool,
@@ -346,6 +349,9 @@ impl RougeArgs {
         }
         if self.unsupported_m {
             push("-M", None);
+        }
+        if let Some(z) = &self.input_format_z {
+            push("-z", Some(z.clone()));
         }
         f
     }

@@ -16,14 +16,23 @@ const FLUSH_AT: usize = 64 * 1024;
 /// Writes whole records to `out`.
 pub struct RecordWriter<W: Write> {
     out: W,
+    name: String,
     buf: Vec<u8>,
 }
 
+impl RecordWriter<std::io::StdoutLock<'static>> {
+    /// A writer over standard output.
+    pub fn stdout() -> Self {
+        RecordWriter::new(std::io::stdout().lock(), "<stdout>")
+    }
+}
+
 impl<W: Write> RecordWriter<W> {
-    /// A writer over `out`.
-    pub fn new(out: W) -> Self {
+    /// A writer over `out`, called `name` in its errors.
+    pub fn new(out: W, name: impl Into<String>) -> Self {
         RecordWriter {
             out,
+            name: name.into(),
             buf: Vec::with_capacity(FLUSH_AT * 2),
         }
     }
@@ -55,11 +64,15 @@ impl<W: Write> RecordWriter<W> {
         Ok(())
     }
 
-    /// Writes what is gathered.
+    /// Writes what is gathered. An error names the output and keeps its kind (a closed pipe
+    /// stays recognizable).
     pub fn flush(&mut self) -> std::io::Result<()> {
-        self.out.write_all(&self.buf)?;
+        let written = self
+            .out
+            .write_all(&self.buf)
+            .and_then(|()| self.out.flush());
         self.buf.clear();
-        self.out.flush()
+        written.map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", self.name)))
     }
 }
 
@@ -73,9 +86,13 @@ pub struct SummaryWriter<W: Write> {
 
 impl<W: Write> SummaryWriter<W> {
     /// A writer for the summaries of a summarizer configured as `config`.
-    pub fn new(out: W, format: OutputFormat, config: std::sync::Arc<SummarizerConfig>) -> Self {
+    pub fn new(
+        out: RecordWriter<W>,
+        format: OutputFormat,
+        config: std::sync::Arc<SummarizerConfig>,
+    ) -> Self {
         SummaryWriter {
-            out: RecordWriter::new(out),
+            out,
             format,
             config,
             written: 0,

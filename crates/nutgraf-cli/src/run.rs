@@ -4,7 +4,6 @@
 use std::process::ExitCode;
 use std::sync::OnceLock;
 
-use anyhow::Context;
 use nutgraf::corpus::{self, CancelToken, FnSink, RunError, Stopped};
 use nutgraf::segment::SentenceSplitter;
 use nutgraf::Document;
@@ -80,10 +79,9 @@ pub fn run<T: Send, W>(
     );
     let outcome = match result {
         Ok(outcome) => outcome,
-        Err(RunError::Sink { error, written }) => {
-            return Err(error)
-                .with_context(|| format!("cannot write the output ({written} records written)"))
-        }
+        // The error names the output. How much reached it is not known here (records are
+        // written in batches); every line that did is whole.
+        Err(RunError::Sink { error, .. }) => return Err(error.into()),
         Err(RunError::Source {
             error,
             read,

@@ -103,21 +103,29 @@ pub fn summarizer_config(
         Some(path) => {
             let text = std::fs::read_to_string(path)
                 .with_context(|| format!("{}: cannot read", path.display()))?;
-            SummarizerConfig::from_json(&text)
-                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
+            let config = SummarizerConfig::from_json(&text)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+            // Its own values are checked here, so that a bad one is blamed on the file (by its
+            // field), not on a flag that was not given.
+            config
+                .validate()
+                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+            config
         }
         None => SummarizerConfig::default(),
     };
     if let Some(name) = &args.method {
         if name != config.method.name() {
-            if name == "oracle" && oracle.is_none() {
-                anyhow::bail!("--method oracle needs references: use it with `nutgraf eval`");
-            }
             config.method = MethodConfig::named(name)
                 .map_err(|e| anyhow::anyhow!("{} (--method)", message(&e)))?;
         }
     }
     if let Some(b) = budget.budget() {
+        if matches!(config.method, MethodConfig::Oracle(_)) {
+            anyhow::bail!(
+                "the oracle set is taken whole: its size is --max-sentences, not a budget flag"
+            );
+        }
         config.budget = b;
     }
     if args.trigram_blocking {
@@ -229,7 +237,9 @@ fn apply_oracle_flags(config: &mut OracleMethodConfig, o: &OracleOptions) -> any
     if let Some(k) = o.max_sentences {
         config.max_sentences = k;
     }
-    config.stem = !o.no_rouge_stem;
+    if o.no_rouge_stem {
+        config.stem = false;
+    }
     Ok(())
 }
 

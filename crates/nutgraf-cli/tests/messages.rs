@@ -109,7 +109,6 @@ fn messages_name_flags_not_fields() {
             &["--method", "lsa", "--damping", "0.5"],
             "--damping applies to textrank and lexrank",
         ),
-        (&["--method", "oracle"], "nutgraf eval"),
     ];
     for (flags, needle) in cases {
         let mut args = vec!["summarize", ex];
@@ -144,4 +143,84 @@ fn a_json_error_in_a_record_points_at_its_column() {
         run.stderr
     );
     assert!(!run.stderr.contains("line 2"), "{}", run.stderr);
+}
+
+#[test]
+fn a_bad_value_in_a_config_file_is_blamed_on_the_file_not_a_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(&dir, "c.json", br#"{"method": "textrank", "damping": 1.5}"#);
+    let ex = example();
+    let run = nutgraf(&["summarize", ex.to_str().unwrap(), "--config", &path]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("c.json") && run.stderr.contains("invalid damping"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("--damping"), "{}", run.stderr);
+}
+
+#[test]
+fn flags_that_would_do_nothing_are_refused() {
+    let ex = example();
+    let ex = ex.to_str().unwrap();
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["summarize", ex, "--explain"],
+            "--explain shows in --output json",
+        ),
+        (
+            &["summarize", ex, "--method", "sumbasic", "--mmr", "0.5"],
+            "mmr with sumbasic",
+        ),
+        (
+            &["summarize", ex, "--method", "klsum", "--mmr", "0.5"],
+            "mmr with klsum",
+        ),
+    ];
+    for (args, needle) in cases {
+        let run = nutgraf(args);
+        assert_eq!(run.code, 2, "{args:?}");
+        assert!(run.stderr.contains(needle), "{args:?}: {}", run.stderr);
+    }
+    let v = shared().join("data/cnndm/validation.jsonl.gz");
+    let v = v.to_str().unwrap();
+    for args in [
+        &["eval", v, "--method", "oracle", "-k", "5"][..],
+        &["eval", v, "--method", "oracle", "--trigram-blocking"],
+        &["eval", v, "--method", "lead", "--max-sentences", "2"],
+        &["eval", v, "--explain"],
+    ] {
+        let run = nutgraf(args);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+    }
+}
+
+#[test]
+fn rouge_accepts_z_see_and_refuses_other_input_formats() {
+    let (c, r) = (golden("news.cand.txt"), golden("news.ref.txt"));
+    nutgraf(&["rouge", &c, &r, "-z", "SEE", "-n", "2"]).expect_code(0);
+    let run = nutgraf(&["rouge", &c, &r, "-z", "SPL"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("not supported"), "{}", run.stderr);
+}
+
+#[test]
+fn a_pyrouge_directory_skips_hidden_files_and_lossy_replaces_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    for (sub, text) in [("cand", &b"the cat sat\n"[..]), ("ref", b"the cat sat\n")] {
+        std::fs::create_dir(dir.path().join(sub)).unwrap();
+        std::fs::write(dir.path().join(sub).join("d1.txt"), text).unwrap();
+        std::fs::write(
+            dir.path().join(sub).join(".DS_Store"),
+            b"\x00\x00\x01binary",
+        )
+        .unwrap();
+    }
+    let (c, r) = (dir.path().join("cand"), dir.path().join("ref"));
+    let run =
+        nutgraf(&["rouge", c.to_str().unwrap(), r.to_str().unwrap(), "--json"]).expect_code(0);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(v["documents"].as_array().unwrap().len(), 1);
+    assert_eq!(v["corpus"]["ROUGE-1"]["f"], 1.0);
 }

@@ -289,3 +289,37 @@ fn eval_gives_the_same_numbers_on_other_text_styles() {
         }
     }
 }
+
+#[test]
+fn eval_with_the_oracle_scores_the_whole_oracle_set() {
+    // The oracle set is its own selection: `eval --method oracle --max-sentences 5` scores
+    // exactly the sets `nutgraf oracle --max-sentences 5` finds, not a budget's cut of them.
+    let dir = tempfile::tempdir().unwrap();
+    let input = shared().join("data/cnndm/validation.jsonl.gz");
+    let input = input.to_str().unwrap();
+    let per_doc = dir.path().join("per_doc.jsonl");
+    nutgraf(&[
+        "eval",
+        input,
+        "--method",
+        "oracle",
+        "--max-sentences",
+        "5",
+        "--per-doc",
+        per_doc.to_str().unwrap(),
+        "--no-progress",
+    ])
+    .expect_code(0);
+    let labels =
+        nutgraf(&["oracle", input, "--max-sentences", "5", "--no-progress"]).expect_code(0);
+    let indices = |text: &str| -> Vec<serde_json::Value> {
+        text.lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["indices"].clone())
+            .collect()
+    };
+    let evaluated = indices(&std::fs::read_to_string(&per_doc).unwrap());
+    let oracle = indices(&labels.stdout);
+    assert_eq!(evaluated.len(), 4368);
+    assert_eq!(evaluated, oracle);
+    assert!(oracle.iter().any(|i| i.as_array().unwrap().len() > 3));
+}

@@ -37,7 +37,12 @@ impl Default for Budget {
 /// The JSON form of [`Budget`]: internally tagged by `kind`, like every enum of nutgraf's
 /// configuration.
 #[derive(Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "kind", deny_unknown_fields)]
+#[serde(
+    expecting = "a budget like {\"kind\": \"sentences\", \"count\": 3}",
+    rename_all = "snake_case",
+    tag = "kind",
+    deny_unknown_fields
+)]
 enum BudgetJson {
     Sentences { count: usize },
     Words { count: usize },

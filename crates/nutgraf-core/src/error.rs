@@ -38,6 +38,15 @@ pub enum Error {
         /// Why it is considered binary.
         reason: String,
     },
+    /// An entry under a directory could not be walked (a dangling symbolic link, a
+    /// subdirectory that cannot be listed); the walk goes on with the next one.
+    #[error("{}: {message}", path.display())]
+    Walk {
+        /// The entry.
+        path: PathBuf,
+        /// What is wrong with it.
+        message: String,
+    },
     /// A record of a corpus is malformed.
     #[error("{}:{line}: {message}", path.display())]
     Record {

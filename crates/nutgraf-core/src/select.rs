@@ -33,7 +33,12 @@ pub enum Redundancy {
 /// The JSON form of [`Redundancy`]: internally tagged by `kind`; the empty struct variants
 /// make unknown fields an error (serde lets unit variants ignore them).
 #[derive(Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "kind", deny_unknown_fields)]
+#[serde(
+    expecting = "a redundancy control like {\"kind\": \"trigram_blocking\"} or {\"kind\": \"mmr\", \"lambda\": 0.7}",
+    rename_all = "snake_case",
+    tag = "kind",
+    deny_unknown_fields
+)]
 enum RedundancyJson {
     None {},
     TrigramBlocking {},
@@ -167,6 +172,23 @@ impl<'a> Selector<'a> {
                 self.trigrams.insert([w[0], w[1], w[2]]);
             }
         }
+        self.selected.push(i);
+        self.chosen[i] = true;
+        true
+    }
+
+    /// Adds sentence `i` whatever the budget and the redundancy policy, for a method whose
+    /// selection is its own (the oracle's set); returns whether it was added (false when out of
+    /// range or already selected).
+    pub fn add_unbounded(&mut self, i: usize) -> bool {
+        if self.chosen.get(i).copied().unwrap_or(true) {
+            return false;
+        }
+        if !self.selected.is_empty() {
+            self.bytes += 1;
+        }
+        self.words += self.doc.words[i];
+        self.bytes += self.doc.bytes[i];
         self.selected.push(i);
         self.chosen[i] = true;
         true

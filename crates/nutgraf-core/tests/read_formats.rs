@@ -238,6 +238,43 @@ fn directory_reads_files_recursively_in_path_order_skipping_hidden() {
 }
 
 #[test]
+fn a_dangling_link_is_reported_in_its_place_and_the_walk_goes_on() {
+    let dir = scratch("dangling");
+    std::fs::write(dir.join("a.txt"), "first file\n").unwrap();
+    std::os::unix::fs::symlink(dir.join("gone.txt"), dir.join("b.txt")).unwrap();
+    std::fs::write(dir.join("c.txt"), "last file\n").unwrap();
+    let items: Vec<_> = Reader::open(&dir, &ReadOptions::default())
+        .unwrap()
+        .collect();
+    assert_eq!(items.len(), 3, "{items:?}");
+    assert_eq!(items[0].as_ref().unwrap().id(), Some("a"));
+    match &items[1] {
+        Err(e @ nutgraf_core::Error::Walk { path, .. }) => {
+            assert!(path.ends_with("b.txt"), "{e}");
+            assert!(e.is_bad_record());
+        }
+        other => panic!("expected a walk error, got {other:?}"),
+    }
+    assert_eq!(items[2].as_ref().unwrap().id(), Some("c"));
+}
+
+#[test]
+fn text_that_starts_with_a_brace_is_text() {
+    let opts = ReadOptions::default();
+    let doc = Document::from_text("{Breaking} A storm hit. Power was cut.", &opts).unwrap();
+    assert_eq!(doc.len(), 2);
+    assert_eq!(
+        detect_format(r#"{"article": "a b", "#, &opts),
+        Format::Jsonl,
+        "a broken record is still a record"
+    );
+    assert_eq!(
+        detect_format(r#"{"doc": "a\nb"}"#, &opts),
+        Format::Summarunner
+    );
+}
+
+#[test]
 fn directory_symlink_loop_reads_every_file_once() {
     let dir = scratch("loop");
     std::fs::write(dir.join("a.txt"), "only file\n").unwrap();

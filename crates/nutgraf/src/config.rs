@@ -147,6 +147,24 @@ impl MethodConfig {
         }
     }
 
+    /// Checks the method's parameters.
+    pub fn validate(&self) -> Result<()> {
+        match self {
+            MethodConfig::Lead(_)
+            | MethodConfig::SumBasic(_)
+            | MethodConfig::KlSum(_)
+            | MethodConfig::Summarunner(_)
+            | MethodConfig::Custom(_) => Ok(()),
+            MethodConfig::TextRank(c) => Ok(c.validate()?),
+            MethodConfig::LexRank(c) => Ok(c.validate()?),
+            MethodConfig::Lsa(c) => Ok(c.validate()?),
+            MethodConfig::Luhn(c) => Ok(c.validate()?),
+            MethodConfig::Centroid(c) => Ok(c.validate()?),
+            MethodConfig::PacSum(c) => Ok(c.validate()?),
+            MethodConfig::Oracle(c) => Ok(c.search().validate()?),
+        }
+    }
+
     /// Whether the method needs each document's reference summary (the oracle does).
     pub fn needs_reference(&self) -> bool {
         matches!(self, MethodConfig::Oracle(_))
@@ -195,10 +213,40 @@ impl SummarizerConfig {
         serde_json::to_string(self).unwrap_or_default()
     }
 
-    /// Checks every value (the method's parameters, budget, redundancy).
+    /// Checks every value (the method's parameters, budget, redundancy) and that they go
+    /// together: MMR is refused for the methods that pick their own way (SumBasic, KL-Sum),
+    /// and the oracle, whose set is its own, takes neither a budget nor redundancy control.
     pub fn validate(&self) -> Result<()> {
         self.budget.validate()?;
         self.redundancy.validate()?;
+        self.method.validate()?;
+        let refuse = |field: &str, value: String, expected: &str| {
+            Err(nutgraf_core::Error::config(field, value, expected).into())
+        };
+        match (&self.method, self.redundancy) {
+            (MethodConfig::SumBasic(_) | MethodConfig::KlSum(_), Redundancy::Mmr { .. }) => {
+                return refuse(
+                    "redundancy",
+                    format!("mmr with {}", self.method.name()),
+                    "none or trigram_blocking (the method's own updates already avoid repeats)",
+                )
+            }
+            (MethodConfig::Oracle(_), r) if r != Redundancy::None => {
+                return refuse(
+                    "redundancy",
+                    format!("{r:?} with the oracle"),
+                    "none (the oracle set is taken whole)",
+                )
+            }
+            _ => {}
+        }
+        if matches!(self.method, MethodConfig::Oracle(_)) && self.budget != Budget::default() {
+            return refuse(
+                "budget",
+                format!("{} with the oracle", self.budget),
+                "the default (the oracle's size is its max_sentences)",
+            );
+        }
         Ok(())
     }
 }
@@ -252,15 +300,16 @@ impl<'de> Deserialize<'de> for SummarizerConfig {
         let redundancy = take(&mut object, OWN_FIELDS[1])?;
         let analysis = take(&mut object, OWN_FIELDS[2])?;
         let explain = take(&mut object, OWN_FIELDS[3])?;
-        if !object.contains_key("method") {
-            object.insert("method".into(), Value::String("lead".into()));
-        }
-        let method = MethodConfig::deserialize(Value::Object(object)).map_err(|e| {
-            D::Error::custom(format!(
-                "{e} (besides the method's parameters: {})",
-                OWN_FIELDS.join(", ")
-            ))
-        })?;
+        let name = match object.remove("method") {
+            None => "lead".to_string(),
+            Some(Value::String(name)) => name,
+            Some(other) => {
+                return Err(D::Error::custom(format!(
+                    "method: expected a method name, found {other}"
+                )))
+            }
+        };
+        let method = with_params(&name, object).map_err(D::Error::custom)?;
         Ok(SummarizerConfig {
             method,
             budget,
@@ -269,4 +318,47 @@ impl<'de> Deserialize<'de> for SummarizerConfig {
             explain,
         })
     }
+}
+
+/// The method `name` with the parameters in `params`. Each variant's parameters are read as
+/// their own struct (not through the internally tagged enum), so that errors carry the path
+/// of the field (`strategy.size`).
+fn with_params(name: &str, params: Map<String, Value>) -> Result<MethodConfig, String> {
+    fn read<T: serde::de::DeserializeOwned>(params: Map<String, Value>) -> Result<T, String> {
+        serde_path_to_error::deserialize(Value::Object(params)).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.inner().to_string();
+            // An unknown top-level field is already named by serde's message.
+            let named = inner.contains(&format!("`{path}`"));
+            let at = if path == "." || named {
+                String::new()
+            } else {
+                format!("{path}: ")
+            };
+            format!(
+                "{at}{inner} (besides the method's parameters: {})",
+                OWN_FIELDS.join(", ")
+            )
+        })
+    }
+    let method = MethodConfig::named(name).map_err(|e| e.to_string())?;
+    Ok(match method {
+        MethodConfig::Lead(_) => MethodConfig::Lead(read(params)?),
+        MethodConfig::TextRank(_) => MethodConfig::TextRank(read(params)?),
+        MethodConfig::LexRank(_) => MethodConfig::LexRank(read(params)?),
+        MethodConfig::Lsa(_) => MethodConfig::Lsa(read(params)?),
+        MethodConfig::Luhn(_) => MethodConfig::Luhn(read(params)?),
+        MethodConfig::SumBasic(_) => MethodConfig::SumBasic(read(params)?),
+        MethodConfig::KlSum(_) => MethodConfig::KlSum(read(params)?),
+        MethodConfig::Centroid(_) => MethodConfig::Centroid(read(params)?),
+        MethodConfig::PacSum(_) => MethodConfig::PacSum(read(params)?),
+        MethodConfig::Summarunner(_) => MethodConfig::Summarunner(read(params)?),
+        MethodConfig::Oracle(_) => MethodConfig::Oracle(read(params)?),
+        MethodConfig::Custom(c) => {
+            return Err(format!(
+                "method {:?} cannot be read from a configuration",
+                c.name
+            ))
+        }
+    })
 }

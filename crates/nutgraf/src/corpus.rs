@@ -78,7 +78,8 @@ pub trait Sink<T> {
 /// How a run that did not fail ended.
 #[derive(Debug)]
 pub struct Outcome {
-    /// Items taken from the source (bad records included).
+    /// Items of the source handled, in input order: results written and bad records (the
+    /// position after the last one handled).
     pub read: usize,
     /// Results handed to the sink.
     pub written: usize,
@@ -224,7 +225,18 @@ impl Runner {
             stopped: None,
         };
         let cancelled = || self.cancel.is_cancelled();
-        while let Some(chunk) = next_chunk(&chunks, &self.cancel) {
+        loop {
+            let chunk = match next_chunk(&chunks, &self.cancel) {
+                Next::Chunk(chunk) => chunk,
+                Next::End => break,
+                Next::Failed(error) => {
+                    return Err(RunError::Source {
+                        error,
+                        read: outcome.read,
+                        written: outcome.written,
+                    })
+                }
+            };
             let process = || {
                 chunk
                     .into_par_iter()
@@ -239,10 +251,14 @@ impl Runner {
                     })
                     .collect::<Vec<_>>()
             };
-            let results = match &self.pool {
-                Some(pool) => pool.install(process),
-                None => process(),
-            };
+            let results =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match &self.pool {
+                    Some(pool) => pool.install(process),
+                    None => process(),
+                }));
+            let results = results.map_err(|panic| RunError::Work {
+                error: panicked("the work", panic.as_ref()),
+            })?;
             for (index, result) in results {
                 let Some(result) = result else {
                     outcome.stopped = Some(Stopped::Cancelled);
@@ -287,51 +303,98 @@ impl Runner {
 
 type Chunk<I> = Vec<(usize, Result<I, Error>)>;
 
+/// What the reader thread sends: chunks, then an explicit end, so that a reader that died
+/// (a panicking source) is never taken for the end of the input.
+enum Message<I> {
+    Chunk(Chunk<I>),
+    End,
+    Panicked(String),
+}
+
 /// The reader thread: items numbered in input order, in chunks, until the source ends, a
 /// fatal error is sent, the run is cancelled, or the receiver is gone.
 fn spawn_reader<I: Send + 'static>(
     source: impl Iterator<Item = Result<I, Error>> + Send + 'static,
     chunk_size: usize,
     cancel: CancelToken,
-) -> Receiver<Chunk<I>> {
-    let (sender, receiver) = sync_channel::<Chunk<I>>(2);
+) -> Receiver<Message<I>> {
+    let (sender, receiver) = sync_channel::<Message<I>>(2);
     std::thread::spawn(move || {
-        let mut chunk = Vec::with_capacity(chunk_size);
-        for (index, item) in source.enumerate() {
-            if cancel.is_cancelled() {
-                return;
-            }
-            let fatal = matches!(&item, Err(e) if !e.is_bad_record());
-            chunk.push((index, item));
-            if fatal {
-                break;
-            }
-            if chunk.len() == chunk_size {
-                let full = std::mem::replace(&mut chunk, Vec::with_capacity(chunk_size));
-                if sender.send(full).is_err() {
-                    return;
+        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let mut chunk = Vec::with_capacity(chunk_size);
+            for (index, item) in source.enumerate() {
+                if cancel.is_cancelled() {
+                    return false;
+                }
+                let fatal = matches!(&item, Err(e) if !e.is_bad_record());
+                chunk.push((index, item));
+                if fatal {
+                    break;
+                }
+                if chunk.len() == chunk_size {
+                    let full = std::mem::replace(&mut chunk, Vec::with_capacity(chunk_size));
+                    if sender.send(Message::Chunk(full)).is_err() {
+                        return false;
+                    }
                 }
             }
-        }
-        if !chunk.is_empty() {
-            let _ = sender.send(chunk);
-        }
+            chunk.is_empty() || sender.send(Message::Chunk(chunk)).is_ok()
+        }));
+        let last = match read {
+            Ok(true) => Message::End,
+            Ok(false) => return,
+            Err(panic) => Message::Panicked(panic_message(panic.as_ref())),
+        };
+        let _ = sender.send(last);
     });
     receiver
 }
 
-/// The next chunk, or `None` at the end of the source or once cancelled (checked while
-/// waiting, so a source blocked in a read does not delay a cancellation).
-fn next_chunk<I>(chunks: &Receiver<Chunk<I>>, cancel: &CancelToken) -> Option<Chunk<I>> {
+enum Next<I> {
+    Chunk(Chunk<I>),
+    End,
+    Failed(Error),
+}
+
+/// The next chunk, or the end of the source (also once cancelled: checked while waiting, so
+/// a source blocked in a read does not delay a cancellation), or the reader's failure.
+fn next_chunk<I>(chunks: &Receiver<Message<I>>, cancel: &CancelToken) -> Next<I> {
     loop {
         if cancel.is_cancelled() {
-            return None;
+            return Next::End;
         }
         match chunks.recv_timeout(Duration::from_millis(50)) {
-            Ok(chunk) => return Some(chunk),
+            Ok(Message::Chunk(chunk)) => return Next::Chunk(chunk),
+            Ok(Message::End) => return Next::End,
+            Ok(Message::Panicked(message)) => {
+                return Next::Failed(Error::Panicked {
+                    what: "the source".into(),
+                    message,
+                })
+            }
             Err(RecvTimeoutError::Timeout) => continue,
-            Err(RecvTimeoutError::Disconnected) => return None,
+            Err(RecvTimeoutError::Disconnected) => {
+                return Next::Failed(Error::Panicked {
+                    what: "the source".into(),
+                    message: "its thread ended without finishing".into(),
+                })
+            }
         }
+    }
+}
+
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "(no message)".into())
+}
+
+fn panicked(what: &str, panic: &(dyn std::any::Any + Send)) -> Error {
+    Error::Panicked {
+        what: what.into(),
+        message: panic_message(panic),
     }
 }
 
@@ -393,6 +456,7 @@ pub fn with_record<T>(
         Err(e) => Err(Error::Record {
             path: record.source,
             line: record.line,
+            id: record.document.id().map(str::to_string),
             source: Box::new(e),
         }),
     }

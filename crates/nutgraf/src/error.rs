@@ -51,15 +51,26 @@ pub enum Error {
         /// What went wrong.
         source: Box<Error>,
     },
-    /// An error about one record of a corpus file, with its location.
-    #[error("{}:{line}: {source}", path.display())]
+    /// An error about one record of a corpus file, with its location and id.
+    #[error("{}:{line}{}: {source}", path.display(), id.as_ref().map_or(String::new(), |id| format!(" (id {id})")))]
     Record {
         /// The file (`-` for stdin).
         path: std::path::PathBuf,
         /// 1-based line of the record (1 for single-document files).
         line: usize,
+        /// The record's id, when it has one.
+        id: Option<String>,
         /// What went wrong.
         source: Box<Error>,
+    },
+    /// Code of the engine or of a caller's source, work or method panicked; reported as an
+    /// error so that what was finished before it can still be written.
+    #[error("internal error: {what} panicked: {message}")]
+    Panicked {
+        /// What panicked (`the source`, `the work`).
+        what: String,
+        /// The panic's message.
+        message: String,
     },
     /// The worker threads could not be started.
     #[error("cannot start {threads} worker threads: {message}")]
@@ -102,7 +113,10 @@ impl Error {
             Error::Core(e) => e.is_bad_record(),
             Error::Document { source, .. } | Error::Record { source, .. } => source.is_bad_record(),
             Error::Missing { .. } | Error::Model(_) | Error::Eval(_) => true,
-            Error::Config { .. } | Error::Threads { .. } | Error::ModelLoad { .. } => false,
+            Error::Config { .. }
+            | Error::Threads { .. }
+            | Error::ModelLoad { .. }
+            | Error::Panicked { .. } => false,
         }
     }
 

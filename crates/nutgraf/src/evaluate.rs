@@ -90,18 +90,28 @@ pub struct SummaryFiles {
 /// invalid bytes).
 #[cfg(feature = "io")]
 pub fn read_summaries(path: &std::path::Path, layout: &SummaryFiles) -> Result<Vec<Vec<String>>> {
-    use nutgraf_eval::input::{self, InputFormat};
+    use nutgraf_eval::input;
     if path.is_dir() {
-        let entries = std::fs::read_dir(path).map_err(|source| io_error(path, source))?;
-        for entry in entries {
-            let file = entry.map_err(|source| io_error(path, source))?.path();
-            if file.is_file() {
-                text_of(&file, layout.lossy)?;
+        // pyrouge's layout: the regular files, hidden ones skipped, in name order, one
+        // sentence per line.
+        let mut files = Vec::new();
+        for entry in std::fs::read_dir(path).map_err(|source| io_error(path, source))? {
+            let entry = entry.map_err(|source| io_error(path, source))?;
+            let hidden = entry.file_name().as_encoded_bytes().starts_with(b".");
+            if !hidden && entry.path().is_file() {
+                files.push(entry.path());
             }
         }
-        return Ok(
-            input::read_summaries(path, &InputFormat::Dir).map_err(nutgraf_eval::Error::from)?
-        );
+        files.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
+        return files
+            .iter()
+            .map(|file| {
+                let text = text_of(file, layout.lossy)?;
+                Ok(input::lines(&text)
+                    .flat_map(|l| input::split_sentences(l, ""))
+                    .collect())
+            })
+            .collect();
     }
     let text = text_of(path, layout.lossy)?;
     let jsonl = matches!(

@@ -51,7 +51,9 @@ impl OracleMethodConfig {
 }
 
 /// The oracle method. Its score is 1 for the sentences of the oracle set and 0 for the others;
-/// a document without a reference is an error.
+/// a document without a reference is an error. The set is the selection whole: its size is
+/// `max_sentences`, and the summarizer's budget and redundancy control do not apply (a
+/// configuration that sets them other than to their defaults is refused).
 #[derive(Debug, Clone)]
 pub struct Oracle {
     config: OracleMethodConfig,
@@ -122,7 +124,7 @@ impl Method for Oracle {
         })
     }
 
-    /// The oracle set, in document order, as far as the budget allows.
+    /// The oracle set, whole.
     fn select(
         &self,
         _input: &Input<'_>,
@@ -130,7 +132,7 @@ impl Method for Oracle {
         selector: &mut Selector<'_>,
     ) -> nutgraf_core::Result<()> {
         for (i, _) in scores.iter().enumerate().filter(|(_, &s)| s > 0.0) {
-            selector.try_add(i);
+            selector.add_unbounded(i);
         }
         Ok(())
     }

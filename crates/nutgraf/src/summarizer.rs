@@ -158,9 +158,10 @@ pub struct SummarizerBuilder {
 }
 
 impl SummarizerBuilder {
-    /// Uses this configuration, whole.
+    /// Uses this configuration, whole (a custom method given before is dropped).
     pub fn config(mut self, config: SummarizerConfig) -> Self {
         self.config = config;
+        self.custom = None;
         self
     }
 
@@ -207,6 +208,9 @@ impl SummarizerBuilder {
 
     /// Validates the configuration and builds the summarizer.
     pub fn build(self) -> Result<Summarizer> {
+        if let (MethodConfig::Custom(c), None) = (&self.config.method, &self.custom) {
+            return Err(not_buildable(c));
+        }
         self.config.validate()?;
         let method: Arc<dyn Method> = match (self.custom, &self.config.method) {
             (Some(custom), _) => custom,
@@ -233,13 +237,15 @@ fn build_method(config: &MethodConfig) -> Result<Arc<dyn Method>> {
         MethodConfig::PacSum(c) => Arc::new(PacSum::new(*c)?),
         MethodConfig::Summarunner(c) => Arc::new(summarunner::load(c)?),
         MethodConfig::Oracle(c) => Arc::new(Oracle::new(c.clone())?),
-        MethodConfig::Custom(c) => {
-            return Err(Error::Config {
-                message: format!(
-                    "method {:?} is a custom method: give it to the builder, it cannot be built from a configuration",
-                    c.name
-                ),
-            })
-        }
+        MethodConfig::Custom(c) => return Err(not_buildable(c)),
     })
+}
+
+fn not_buildable(c: &CustomMethod) -> Error {
+    Error::Config {
+        message: format!(
+            "method {:?} is a custom method: give it to the builder, it cannot be built from a configuration",
+            c.name
+        ),
+    }
 }

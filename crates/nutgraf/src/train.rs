@@ -20,7 +20,7 @@ pub struct Validation {
 }
 
 impl Validation {
-    /// The first `max` documents with a reference of the corpus at `path`.
+    /// The documents with a reference among the first `max` of the corpus at `path`.
     pub fn read(path: &Path, max: Option<usize>) -> Result<Validation> {
         let docs = nutgraf_summarunner::data::read_documents(path, max)?
             .into_iter()

@@ -179,3 +179,53 @@ fn empty_in_empty_out() {
     let outcome = result.unwrap();
     assert_eq!((outcome.read, outcome.written), (0, 0));
 }
+
+#[test]
+fn a_panicking_source_is_an_error_not_the_end_of_the_input() {
+    let source = (0..5000u64).map(|i| {
+        if i == 3000 {
+            panic!("decoder bug");
+        }
+        Ok(i)
+    });
+    let (written, _, result) = run(&Runner::new().chunk_size(100), source);
+    assert_eq!(written.len(), 3000);
+    match result {
+        Err(RunError::Source {
+            error,
+            written: 3000,
+            ..
+        }) => {
+            assert!(error.to_string().contains("decoder bug"), "{error}")
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_panicking_work_is_an_error_after_the_chunks_before_it() {
+    let mut written = Vec::new();
+    let mut sink = FnSink::new(
+        |i, v: u64| {
+            written.push((i, v));
+            Ok::<(), String>(())
+        },
+        |_, _: &Error| {},
+    );
+    let result = Runner::new().chunk_size(10).run(
+        (0..100u64).map(Ok),
+        || (),
+        |_, x| {
+            assert!(x != 55, "method bug");
+            Ok(x)
+        },
+        &mut sink,
+    );
+    assert_eq!(written.len(), 50);
+    match result {
+        Err(RunError::Work { error }) => {
+            assert!(error.to_string().contains("method bug"), "{error}")
+        }
+        other => panic!("{other:?}"),
+    }
+}

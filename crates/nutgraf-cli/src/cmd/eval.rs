@@ -48,6 +48,10 @@ fn eval_config(args: &EvalArgs) -> anyhow::Result<EvalConfig> {
 
 pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let start = Instant::now();
+    anyhow::ensure!(
+        !args.method.explain,
+        "--explain goes with `nutgraf summarize --output json`"
+    );
     let budget = BudgetFlags {
         sentences: args.sentences,
         words: args.budget_words,
@@ -65,6 +69,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
         Some(path) => Some(RecordWriter::new(
             std::fs::File::create(path)
                 .with_context(|| format!("{}: cannot create", path.display()))?,
+            path.display().to_string(),
         )),
         None => None,
     };
@@ -86,6 +91,11 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let flushed = per_doc.as_mut().map_or(Ok(()), RecordWriter::flush);
     let finished = result?;
     flushed?;
+    if finished.code != ExitCode::SUCCESS {
+        // Corpus scores of part of a corpus would pass for the whole: none are printed.
+        eprintln!("nutgraf: no corpus scores: the run ended before the end of the input");
+        return Ok(finished.code);
+    }
     let corpus = evaluator
         .corpus(&docs)
         .map_err(|e| settings::library(e.into()))?;
@@ -99,7 +109,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
         .as_ref()
         .map(|p| p.to_rouge_args().join(" "))
         .unwrap_or_default();
-    let mut out = RecordWriter::new(std::io::stdout().lock());
+    let mut out = RecordWriter::stdout();
     if args.json {
         out.json_pretty(&json!({
             "method": config.method.name(),

@@ -11,7 +11,7 @@ use crate::settings;
 
 pub fn run(args: OracleArgs) -> anyhow::Result<ExitCode> {
     let oracle = Oracle::new(settings::oracle_config(&args.oracle)?).map_err(settings::library)?;
-    let mut out = RecordWriter::new(std::io::stdout().lock());
+    let mut out = RecordWriter::stdout();
     // Whatever ends the run, what was finished is written out.
     let result = run::run(
         &args.input,

@@ -51,7 +51,7 @@ pub fn run(args: RougeArgs) -> anyhow::Result<ExitCode> {
     let corpus = evaluator
         .corpus(&docs)
         .map_err(|e| settings::library(e.into()))?;
-    let mut out = RecordWriter::new(std::io::stdout().lock());
+    let mut out = RecordWriter::stdout();
     if args.json {
         out.json_pretty(&json!({"corpus": corpus, "documents": docs}))?;
     } else if let Some(rouge) = evaluator.perl() {
@@ -66,7 +66,7 @@ pub fn run(args: RougeArgs) -> anyhow::Result<ExitCode> {
 /// The ROUGE-1.5.5 options only the perl flavour has, and the rouge-score ones only the
 /// google flavour has: given to the other flavour they would be ignored, so they are refused.
 fn check_flags(args: &RougeArgs) -> anyhow::Result<()> {
-    let perl_only: [(&str, bool); 18] = [
+    let perl_only: [(&str, bool); 19] = [
         ("-c", args.confidence.is_some()),
         ("-2", args.skip_distance.is_some()),
         ("-u", args.skip_unigrams),
@@ -83,6 +83,7 @@ fn check_flags(args: &RougeArgs) -> anyhow::Result<()> {
         ("-t", args.unsupported_t.is_some()),
         ("-3", args.unsupported_3.is_some()),
         ("-M", args.unsupported_m),
+        ("-z", args.input_format_z.is_some()),
         ("--allow-empty-reference-w", args.allow_empty_reference_w),
         ("--fix-lcs-byte-limit", args.fix_lcs_byte_limit),
     ];

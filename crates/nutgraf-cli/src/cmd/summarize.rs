@@ -4,8 +4,8 @@ use std::process::ExitCode;
 
 use nutgraf::Summarizer;
 
-use crate::args::SummarizeArgs;
-use crate::output::SummaryWriter;
+use crate::args::{OutputFormat, SummarizeArgs};
+use crate::output::{RecordWriter, SummaryWriter};
 use crate::run;
 use crate::settings::{self, BudgetFlags};
 
@@ -16,10 +16,14 @@ pub fn run(args: SummarizeArgs) -> anyhow::Result<ExitCode> {
         bytes: args.bytes,
         ratio: args.ratio,
     };
+    anyhow::ensure!(
+        !args.method.explain || args.output == OutputFormat::Json,
+        "--explain shows in --output json"
+    );
     let config = settings::summarizer_config(&args.method, budget, None)?;
     let summarizer = Summarizer::from_config(&config).map_err(settings::library)?;
     let mut writer = SummaryWriter::new(
-        std::io::stdout().lock(),
+        RecordWriter::stdout(),
         args.output,
         summarizer.shared_config(),
     );

@@ -2,7 +2,8 @@
 //!
 //! [`Reader::open`] (cargo feature `io`, on by default) takes a file, `-` for stdin, or a
 //! directory: every regular file under it, recursively, in path order, hidden files and
-//! directories skipped, symbolic links followed with loops detected and reported. `.gz` and
+//! directories skipped, symbolic links followed (a link back to a directory above it is not
+//! followed again; a dangling one is reported in its place as a bad record). `.gz` and
 //! `.zst` inputs are decompressed transparently (by extension or magic bytes). Corpus formats
 //! are streamed line by line, so a multi-gigabyte JSONL file is never held in memory.
 //!
@@ -12,7 +13,8 @@
 //! Formats, when [`ReadOptions::format`] is `None`, are detected per file:
 //!
 //! 1. a `.story` extension (after any `.gz`/`.zst`): [`Format::Story`];
-//! 2. a `.jsonl`/`.json`/`.ndjson` extension, or content whose first non-blank byte is `{`:
+//! 2. a `.jsonl`/`.json`/`.ndjson` extension, or content whose first non-blank line is a JSON
+//!    object (it starts with `{"`, or parses; `{Breaking} A storm hit.` is text):
 //!    [`Format::Jsonl`], or [`Format::Summarunner`] when the first record has a `doc` field and
 //!    no text field;
 //! 3. other text: [`Format::Lines`] when it looks like one sentence per line (at most 15% of
@@ -225,10 +227,25 @@ impl RawRecord {
 }
 
 /// `lines` or `text` for plain text (see the module docs).
-pub(crate) fn first_non_blank(bytes: &[u8]) -> Option<u8> {
+/// Whether content starting with `head` looks like JSON records: its first non-blank line is
+/// an object that starts with a key (`{"`) or `{}`, or parses as JSON. Text such as
+/// `{Breaking} A storm hit.` is not JSON; a broken record is still read as one (and reported).
+pub(crate) fn looks_like_json(head: &[u8]) -> bool {
     // A UTF-8 byte order mark is not content.
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    bytes.iter().copied().find(|b| !b.is_ascii_whitespace())
+    let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
+    let Some(start) = head.iter().position(|b| !b.is_ascii_whitespace()) else {
+        return false;
+    };
+    let rest = &head[start..];
+    if rest.first() != Some(&b'{') {
+        return false;
+    }
+    let after = rest[1..].iter().find(|b| !b.is_ascii_whitespace());
+    if matches!(after, Some(b'"' | b'}')) {
+        return true;
+    }
+    let line = rest.split(|&b| b == b'\n').next().unwrap_or(rest);
+    serde_json::from_slice::<serde_json::Value>(line).is_ok()
 }
 
 fn detect_plain(text: &str, splitter: &SentenceSplitter) -> Format {
@@ -254,7 +271,7 @@ pub fn detect_format(text: &str, options: &ReadOptions) -> Format {
         return f;
     }
     let splitter = SentenceSplitter::new();
-    if first_non_blank(text.as_bytes()) == Some(b'{') {
+    if looks_like_json(text.as_bytes()) {
         let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
         return match jsonl::parse_object(first) {
             Ok(object) => jsonl::resolve(&object, options),

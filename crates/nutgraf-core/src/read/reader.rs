@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::text::{check_text, decode};
 use super::{
-    detect_plain, first_non_blank, jsonl, parse_single, source, Format, Raw, RawRecord,
+    detect_plain, jsonl, looks_like_json, parse_single, source, Format, Raw, RawRecord,
     ReadOptions, Record,
 };
 use crate::document::Document;
@@ -23,7 +23,7 @@ use crate::segment::SentenceSplitter;
 pub struct Reader {
     options: ReadOptions,
     splitter: SentenceSplitter,
-    pending: VecDeque<PathBuf>,
+    pending: VecDeque<Result<PathBuf>>,
     current: Option<Current>,
     format: Option<Format>,
 }
@@ -76,7 +76,7 @@ impl Reader {
         };
         for path in paths {
             if source::is_stdin(path) {
-                reader.pending.push_back(path.clone());
+                reader.pending.push_back(Ok(path.clone()));
                 continue;
             }
             let meta = std::fs::metadata(path).map_err(|source| Error::Io {
@@ -86,11 +86,13 @@ impl Reader {
             if meta.is_dir() {
                 reader.pending.extend(source::list_dir(path)?);
             } else {
-                reader.pending.push_back(path.clone());
+                reader.pending.push_back(Ok(path.clone()));
             }
         }
         // Start the first file now, so that an unreadable one is reported by `open` itself.
-        if let Some(first) = reader.pending.pop_front() {
+        if let Some(Ok(first)) = reader.pending.front() {
+            let first = first.clone();
+            reader.pending.pop_front();
             reader.current = Some(match reader.start(&first) {
                 Ok(current) => current,
                 Err(e @ Error::Io { .. }) => return Err(e),
@@ -132,7 +134,10 @@ impl Reader {
                     None => self.current = None,
                 },
                 None => {
-                    let path = self.pending.pop_front()?;
+                    let path = match self.pending.pop_front()? {
+                        Ok(path) => path,
+                        Err(e) => return Some(Err(e)),
+                    };
                     match self.start(&path) {
                         Ok(current) => self.current = Some(current),
                         Err(e) => return Some(Err(e)),
@@ -151,7 +156,7 @@ impl Reader {
             Some(f) => Some(f),
             None if ext.as_deref() == Some("story") => Some(Format::Story),
             None if matches!(ext.as_deref(), Some("jsonl" | "json" | "ndjson"))
-                || first_non_blank(&input.head) == Some(b'{') =>
+                || looks_like_json(&input.head) =>
             {
                 // Jsonl or SummaRuNNer: the first record decides.
                 None

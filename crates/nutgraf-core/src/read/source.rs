@@ -153,8 +153,9 @@ impl<R: BufRead> Read for Zstd<R> {
 /// by name within each directory), hidden files and directories (leading `.`) skipped.
 /// Symbolic links are followed, so a link to a file or a directory is read like one; a link
 /// back to a directory above it is not followed again: that directory's files are read once,
-/// through the directory itself.
-pub(crate) fn list_dir(dir: &Path) -> Result<Vec<PathBuf>> {
+/// through the directory itself. An entry that cannot be walked (a dangling link, a directory
+/// that cannot be listed) is an [`Error::Walk`] in its place; an error on `dir` itself fails.
+pub(crate) fn list_dir(dir: &Path) -> Result<Vec<Result<PathBuf>>> {
     let walk = walkdir::WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
@@ -163,9 +164,15 @@ pub(crate) fn list_dir(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for entry in walk {
         match entry {
-            Ok(e) if e.file_type().is_file() => files.push(e.into_path()),
+            Ok(e) if e.file_type().is_file() => files.push(Ok(e.into_path())),
             Ok(_) => {}
             Err(e) if e.loop_ancestor().is_some() => {}
+            Err(e) if e.depth() > 0 => files.push(Err(Error::Walk {
+                path: e.path().unwrap_or(dir).to_path_buf(),
+                message: e
+                    .io_error()
+                    .map_or_else(|| e.to_string(), |io| io.to_string()),
+            })),
             Err(e) => {
                 let path = e.path().unwrap_or(dir).to_path_buf();
                 let source = e

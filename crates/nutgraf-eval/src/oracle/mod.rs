@@ -126,7 +126,12 @@ impl Strategy {
 /// The JSON form of [`Strategy`]: struct variants, so that `greedy` refuses unknown fields too
 /// (serde accepts anything beside the tag of a unit variant).
 #[derive(Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    expecting = "a strategy like {\"kind\": \"beam\", \"size\": 5}",
+    tag = "kind",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
 enum StrategyJson {
     Greedy {},
     Beam {

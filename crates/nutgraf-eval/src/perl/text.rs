@@ -24,7 +24,12 @@ pub enum LengthLimit {
 /// fields beside it and the unit-like `none` refuses unknown fields too (serde accepts anything
 /// beside the tag of a unit variant).
 #[derive(Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    expecting = "a length limit like {\"kind\": \"bytes\", \"count\": 75}",
+    tag = "kind",
+    rename_all = "snake_case",
+    deny_unknown_fields
+)]
 enum LengthLimitJson {
     None {},
     Words { count: usize },
