@@ -46,6 +46,19 @@ fn every_method_config_round_trips_through_json() {
 }
 
 #[test]
+fn floats_round_trip_to_the_bit() {
+    // 17 significant digits: the default JSON float parser may read these one ulp off.
+    for lambda in [0.123_456_789_012_345_67, 0.999_999_999_999_999_9, 1.0 / 3.0, 0.1 + 0.2] {
+        let config = SummarizerConfig {
+            redundancy: Redundancy::Mmr { lambda },
+            ..SummarizerConfig::default()
+        };
+        let back = SummarizerConfig::from_json(&config.to_json()).unwrap();
+        assert_eq!(back.redundancy, config.redundancy, "{lambda:e}");
+    }
+}
+
+#[test]
 fn config_json_is_flat_and_partial_configs_take_defaults() {
     let config = SummarizerConfig::from_json(r#"{"method": "lexrank", "threshold": 0.1}"#).unwrap();
     let json: serde_json::Value = serde_json::from_str(&config.to_json()).unwrap();
