@@ -48,7 +48,12 @@ fn every_method_config_round_trips_through_json() {
 #[test]
 fn floats_round_trip_to_the_bit() {
     // 17 significant digits: the default JSON float parser may read these one ulp off.
-    for lambda in [0.123_456_789_012_345_67, 0.999_999_999_999_999_9, 1.0 / 3.0, 0.1 + 0.2] {
+    for lambda in [
+        0.123_456_789_012_345_67,
+        0.999_999_999_999_999_9,
+        1.0 / 3.0,
+        0.1 + 0.2,
+    ] {
         let config = SummarizerConfig {
             redundancy: Redundancy::Mmr { lambda },
             ..SummarizerConfig::default()
