@@ -26,13 +26,16 @@
 //! See `docs/SPLITTER.md` for measurements.
 
 mod abbrev;
+mod lang;
 mod rules;
 mod words;
 
 use std::cell::Cell;
 
 use crate::document::Sentence;
+use crate::language::Language;
 use abbrev::Kind;
+use lang::Rules;
 use rules::{Quotes, Terminal};
 use words::{Profile, Word};
 
@@ -48,8 +51,20 @@ impl SentenceSplitter {
 
     /// Sentences of `text`, in order, trimmed; spans do not overlap and only whitespace lies
     /// between them. Paragraph numbers start at 0 and count blank-line separated blocks (or
-    /// lines, in text without blank lines that is not hard-wrapped).
+    /// lines, in text without blank lines that is not hard-wrapped). English rules (and the
+    /// marks of every script: CJK `。！？`, Arabic `؟`); see [`SentenceSplitter::split_as`].
     pub fn split(&self, text: &str) -> Vec<Sentence> {
+        self.split_with(text, lang::english())
+    }
+
+    /// [`split`](Self::split) with the rules of `language`: its abbreviations, ordinal
+    /// numbers (`am 12. März`), and colons that end sentences where its reference corpora
+    /// say so.
+    pub fn split_as(&self, text: &str, language: Language) -> Vec<Sentence> {
+        self.split_with(text, lang::rules(language))
+    }
+
+    fn split_with(&self, text: &str, rules: &'static Rules) -> Vec<Sentence> {
         thread_local! {
             /// The word buffer, reused across calls on one thread.
             static WORDS: Cell<Vec<Word>> = const { Cell::new(Vec::new()) };
@@ -61,6 +76,7 @@ impl SentenceSplitter {
         let mut state = Splitter {
             text,
             profile,
+            rules,
             words: &words,
             pos: 0,
             out: Vec::new(),
@@ -77,6 +93,7 @@ impl SentenceSplitter {
 struct Splitter<'a> {
     text: &'a str,
     profile: Profile,
+    rules: &'static Rules,
     words: &'a [Word],
     /// Index of the next word in `words`.
     pos: usize,
@@ -118,7 +135,10 @@ impl<'a> Splitter<'a> {
             prev = word;
             let span = current.get_or_insert(w.start..w.end);
             span.end = w.end;
-            let Some((terminal, mut closed)) = rules::terminal(word) else {
+            let terminal = rules::terminal(word).or_else(|| {
+                rules::ends_with_colon(word, self.rules.colon).then_some((Terminal::Colon, false))
+            });
+            let Some((terminal, mut closed)) = terminal else {
                 continue;
             };
             // Absorb the closing quotes and brackets that follow as separate tokens.
@@ -192,16 +212,22 @@ impl<'a> Splitter<'a> {
         }
         let cased = self.profile.cased;
         let lower_next = cased && first.is_some_and(char::is_lowercase);
+        let upper_next = cased && first.is_some_and(char::is_uppercase);
         match terminal {
             Terminal::Strong | Terminal::LonePeriod => !lower_next,
-            Terminal::Ellipsis => cased && first.is_some_and(char::is_uppercase),
+            Terminal::Ellipsis | Terminal::Colon => upper_next,
             Terminal::Attached { stem } => {
                 if self.profile.tokenized && !closed {
                     return false;
                 }
                 let digit_next = first.is_some_and(|c| c.is_ascii_digit() || c == '#');
-                let opener = || abbrev::is_opener(content, cased);
-                match classify(stem) {
+                let opener = || {
+                    abbrev::is_opener(content, cased) || self.rules.openers.contains(&bare(content))
+                };
+                if self.rules.ordinals && is_ordinal(stem) && !closed {
+                    return opener();
+                }
+                match classify(stem, self.rules) {
                     Some(Kind::Title | Kind::Internal) => false,
                     Some(Kind::Numeric) if digit_next => false,
                     Some(Kind::Month) if digit_next => false,
@@ -237,14 +263,31 @@ fn is_speech_verb(word: &str) -> bool {
     )
 }
 
+/// A word without the punctuation around it (`"Der,` → `Der`).
+fn bare(word: &str) -> &str {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// A number of up to three digits (`12` of `12.`), an ordinal in languages that write them
+/// with a period.
+fn is_ordinal(stem: &str) -> bool {
+    let stem = rules::strip_openers(stem);
+    (1..=3).contains(&stem.len()) && stem.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// The abbreviation kind of the word before an attached period, if it is one: by shape for
-/// dotted acronyms (`U.S`, `a.m`, `Ph.D`) and initials (`J`), by table otherwise.
-fn classify(stem: &str) -> Option<Kind> {
+/// dotted acronyms (`U.S`, `a.m`, `Ph.D`) and initials (`J`), by the language's table and
+/// then the shared one otherwise.
+fn classify(stem: &str, rules: &Rules) -> Option<Kind> {
     let stem = rules::strip_openers(stem);
     if stem.is_empty() || stem.len() > 8 {
         return None;
     }
     let lower = stem.to_lowercase();
+    let own = rules.abbreviations.iter().find(|(s, _)| *s == lower);
+    if let Some(&(_, kind)) = own {
+        return Some(kind);
+    }
     if let Some(kind) = abbrev::lookup(&lower) {
         return Some(kind);
     }
@@ -326,12 +369,18 @@ mod tests {
 
     #[test]
     fn classifies_stems() {
-        assert_eq!(classify("U.S"), Some(Kind::Ambiguous));
-        assert_eq!(classify("(Mr"), Some(Kind::Title));
-        assert_eq!(classify("J"), Some(Kind::Ambiguous));
-        assert_eq!(classify("e.g"), Some(Kind::Internal));
-        assert_eq!(classify("said"), None);
-        assert_eq!(classify("2015"), None);
+        let en = lang::english();
+        assert_eq!(classify("U.S", en), Some(Kind::Ambiguous));
+        assert_eq!(classify("(Mr", en), Some(Kind::Title));
+        assert_eq!(classify("J", en), Some(Kind::Ambiguous));
+        assert_eq!(classify("e.g", en), Some(Kind::Internal));
+        assert_eq!(classify("said", en), None);
+        assert_eq!(classify("2015", en), None);
+        assert_eq!(classify("bzw", en), None);
+        assert_eq!(
+            classify("bzw", lang::rules(Language::German)),
+            Some(Kind::Internal)
+        );
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Whitespace-separated words with their byte spans, and the document-wide profile the
 //! boundary rules depend on (cased or not, PTB-tokenized or not, where paragraphs break).
 
+use super::rules;
+
 /// One whitespace-separated word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Word {
@@ -203,6 +205,18 @@ pub(crate) fn scan(text: &str, words: &mut Vec<Word>) -> u32 {
             if b > b' ' && b < 0x80 {
                 // Printable ASCII and DEL: never whitespace.
                 end += 1;
+                if matches!(b, b'!' | b'?') {
+                    // Japanese writes `!` and `?` half-width too, with no space after.
+                    let run = bytes[end..]
+                        .iter()
+                        .take_while(|&&b| matches!(b, b'!' | b'?'))
+                        .count();
+                    if rules::cjk_follows(&text[end + run..]) {
+                        end += run;
+                        end += rules::closers_after(&text[end..]);
+                        break;
+                    }
+                }
             } else if b < 0x80 {
                 if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
                     break;
@@ -216,6 +230,19 @@ pub(crate) fn scan(text: &str, words: &mut Vec<Word>) -> u32 {
                     break;
                 }
                 end += c.len_utf8();
+                if rules::is_cjk_terminal(c) {
+                    // Chinese and Japanese put no space after a sentence: the word ends after
+                    // the mark and the closers that follow it (`。」`), and the next starts
+                    // there with an empty gap.
+                    end += rules::closers_after(&text[end..]);
+                    if text[end..]
+                        .chars()
+                        .next()
+                        .is_some_and(|n| !n.is_whitespace())
+                    {
+                        break;
+                    }
+                }
             }
         }
         words.push(Word {
