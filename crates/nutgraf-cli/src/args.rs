@@ -67,6 +67,11 @@ pub struct InputArgs {
     /// Replace invalid UTF-8 with U+FFFD instead of failing.
     #[arg(long)]
     pub lossy: bool,
+    /// Language of the texts, for sentence splitting and analysis: auto (detected per
+    /// document) or a code: en, de, fr, es, it, pt, nl, ru, zh, ja, ar, tr, da, el, fi, hu,
+    /// no, ro, sv.
+    #[arg(long, value_name = "LANG", default_value = "auto")]
+    pub language: String,
     /// What to do with a bad record in a corpus.
     #[arg(long, value_enum, default_value_t = OnError::Stop)]
     pub on_error: OnError,

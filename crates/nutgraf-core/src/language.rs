@@ -98,6 +98,43 @@ impl Language {
     pub fn is_cjk(self) -> bool {
         matches!(self, Language::Chinese | Language::Japanese)
     }
+
+    /// Its position in [`Language::all`] (for tables indexed by language).
+    pub(crate) fn index(self) -> usize {
+        LANGUAGES
+            .iter()
+            .position(|(l, _, _)| *l == self)
+            .unwrap_or(0)
+    }
+
+    /// The number of languages.
+    pub(crate) const COUNT: usize = 19;
+
+    /// The Snowball stemmer of `rust-stemmers` for it, if there is one (Chinese and Japanese
+    /// have none).
+    pub(crate) fn stemmer(self) -> Option<rust_stemmers::Algorithm> {
+        use rust_stemmers::Algorithm as A;
+        Some(match self {
+            Language::Arabic => A::Arabic,
+            Language::Danish => A::Danish,
+            Language::German => A::German,
+            Language::Greek => A::Greek,
+            Language::English => A::English,
+            Language::Spanish => A::Spanish,
+            Language::Finnish => A::Finnish,
+            Language::French => A::French,
+            Language::Hungarian => A::Hungarian,
+            Language::Italian => A::Italian,
+            Language::Dutch => A::Dutch,
+            Language::Norwegian => A::Norwegian,
+            Language::Portuguese => A::Portuguese,
+            Language::Romanian => A::Romanian,
+            Language::Russian => A::Russian,
+            Language::Swedish => A::Swedish,
+            Language::Turkish => A::Turkish,
+            Language::Japanese | Language::Chinese => return None,
+        })
+    }
 }
 
 impl fmt::Display for Language {
@@ -244,6 +281,14 @@ pub fn detect(text: &str) -> Option<Language> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_table_is_complete() {
+        assert_eq!(LANGUAGES.len(), Language::COUNT);
+        for (i, l) in Language::all().enumerate() {
+            assert_eq!(l.index(), i);
+        }
+    }
 
     #[test]
     fn codes_round_trip() {

@@ -215,6 +215,7 @@ impl<'a> Splitter<'a> {
         let upper_next = cased && first.is_some_and(char::is_uppercase);
         match terminal {
             Terminal::Strong | Terminal::LonePeriod => !lower_next,
+            Terminal::Cjk => true,
             Terminal::Ellipsis | Terminal::Colon => upper_next,
             Terminal::Attached { stem } => {
                 if self.profile.tokenized && !closed {

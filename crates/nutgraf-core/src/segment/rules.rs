@@ -36,6 +36,12 @@ fn is_cjk_letter(c: char) -> bool {
     )
 }
 
+/// Japanese quotes that a particle continues: `「行こう。」と言った` is one sentence.
+pub(crate) fn particle_follows(closers: &str, rest: &str) -> bool {
+    closers.contains(['」', '』'])
+        && rest.starts_with(['と', 'っ', 'の', 'を', 'が', 'は', 'も', 'に', 'で'])
+}
+
 /// Bytes of the CJK terminals and closing quotes and brackets at the start of `rest`.
 pub(crate) fn closers_after(rest: &str) -> usize {
     rest.chars()
@@ -49,6 +55,9 @@ pub(crate) fn closers_after(rest: &str) -> usize {
 pub(crate) enum Terminal<'a> {
     /// `!` or `?` (possibly repeated or mixed, possibly attached: `said?`).
     Strong,
+    /// A CJK full stop, exclamation or question mark: always ends the sentence (the case of
+    /// what follows says nothing in scripts without case).
+    Cjk,
     /// An ellipsis, `...` or `…`, alone or attached.
     Ellipsis,
     /// A period standing alone, as in PTB-tokenized text.
@@ -85,7 +94,7 @@ pub(crate) fn terminal(word: &str) -> Option<(Terminal<'_>, bool)> {
     let last = core.chars().next_back()?;
     let kind = match last {
         '!' | '?' | '‼' | '⁉' | '؟' => Terminal::Strong,
-        c if is_cjk_terminal(c) => Terminal::Strong,
+        c if is_cjk_terminal(c) => Terminal::Cjk,
         '…' => Terminal::Ellipsis,
         '.' if core.ends_with("..") => Terminal::Ellipsis,
         '.' if core.len() == 1 => Terminal::LonePeriod,

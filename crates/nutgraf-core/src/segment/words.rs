@@ -233,12 +233,13 @@ pub(crate) fn scan(text: &str, words: &mut Vec<Word>) -> u32 {
                 if rules::is_cjk_terminal(c) {
                     // Chinese and Japanese put no space after a sentence: the word ends after
                     // the mark and the closers that follow it (`。」`), and the next starts
-                    // there with an empty gap.
-                    end += rules::closers_after(&text[end..]);
-                    if text[end..]
-                        .chars()
-                        .next()
-                        .is_some_and(|n| !n.is_whitespace())
+                    // there with an empty gap, unless a particle continues a quotation.
+                    let closers = rules::closers_after(&text[end..]);
+                    let quote = &text[end..end + closers];
+                    end += closers;
+                    let rest = &text[end..];
+                    if rest.chars().next().is_some_and(|n| !n.is_whitespace())
+                        && !rules::particle_follows(quote, rest)
                     {
                         break;
                     }
