@@ -203,3 +203,26 @@ proptest! {
         prop_assert_eq!(again, first);
     }
 }
+
+#[test]
+fn list_items_are_sentences_of_their_own() {
+    let text =
+        "The plan has three parts:\n1. Build the dam\n2. Move the village\n3. Flood the valley\n\n\
+                Critics list the costs:\n- higher rents\n- lost farmland\n• a longer commute";
+    assert_eq!(
+        split(text, Language::English),
+        [
+            "The plan has three parts:",
+            "1. Build the dam",
+            "2. Move the village",
+            "3. Flood the valley",
+            "Critics list the costs:",
+            "- higher rents",
+            "- lost farmland",
+            "• a longer commute",
+        ]
+    );
+    // A year opening a line inside a sentence is not an item.
+    let wrapped = "He was born in\n1990. He left.\n\nThat was all.";
+    assert_eq!(split(wrapped, Language::English).len(), 3);
+}

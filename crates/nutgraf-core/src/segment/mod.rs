@@ -131,10 +131,21 @@ impl<'a> Splitter<'a> {
             }
             seen = true;
             let word = self.word(w);
+            // A bullet or a number opening a line starts a list item: a sentence of its own,
+            // and its `1.` ends nothing.
+            let item = w.starts_line() && rules::is_list_marker(word);
+            if item {
+                if let Some(span) = current.take() {
+                    self.out.push(Sentence { span, paragraph });
+                }
+            }
             quotes.update(prev, word);
             prev = word;
             let span = current.get_or_insert(w.start..w.end);
             span.end = w.end;
+            if item {
+                continue;
+            }
             let terminal = rules::terminal(word).or_else(|| {
                 rules::ends_with_colon(word, self.rules.colon).then_some((Terminal::Colon, false))
             });

@@ -36,6 +36,22 @@ fn is_cjk_letter(c: char) -> bool {
     )
 }
 
+/// A list item's marker: a bullet (`-`, `*`, `•`, `–`, `—`, `·`, `▪`) or a number or letter
+/// with a period or bracket (`1.`, `12)`, `(3)`, `a)`).
+pub(crate) fn is_list_marker(word: &str) -> bool {
+    if matches!(word, "-" | "*" | "•" | "–" | "—" | "·" | "▪" | "●" | "◦") {
+        return true;
+    }
+    let inner = word.strip_prefix('(').unwrap_or(word);
+    let Some(body) = inner.strip_suffix(['.', ')']) else {
+        return false;
+    };
+    let numbered = (1..=3).contains(&body.len()) && body.bytes().all(|b| b.is_ascii_digit());
+    let lettered =
+        body.len() == 1 && body.bytes().all(|b| b.is_ascii_lowercase()) && inner.ends_with(')');
+    numbered || lettered
+}
+
 /// Japanese quotes that a particle continues: `「行こう。」と言った` is one sentence.
 pub(crate) fn particle_follows(closers: &str, rest: &str) -> bool {
     closers.contains(['」', '』'])

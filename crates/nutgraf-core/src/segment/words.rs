@@ -19,6 +19,13 @@ pub(crate) struct Word {
     lf: u32,
 }
 
+impl Word {
+    /// Whether a line break comes before the word (or it is the text's first).
+    pub fn starts_line(&self) -> bool {
+        self.lf > 0 || self.start == 0
+    }
+}
+
 /// How single newlines are read when a text has no blank line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Newlines {
