@@ -23,6 +23,18 @@ pub(crate) struct Rules {
     /// Marks among `:` and `;` that end a sentence before a capitalized word (the convention
     /// of the language's reference corpora).
     pub colon: &'static [char],
+    /// Sentences may start lowercase (Italian ISDT's convention): a lowercase word after a
+    /// sentence-final mark does not keep the sentence going.
+    pub lowercase_starts: bool,
+    /// A lone dash after a sentence-final mark continues the sentence (Spanish dialogue and
+    /// chronologies: `¿Por qué? - -. Ha salido así.`, `6 de julio. - Barak presenta...`).
+    pub dash_continues: bool,
+    /// A run of three or more words in capitals is a headline, ended before a word in title
+    /// case (`REGRESA A ZONA EUROPEA El Athletic...`).
+    pub caps_headlines: bool,
+    /// A headline without final punctuation (two to fifteen words) ends before a typical
+    /// opener (`Luta no Afeganistão deixa dez mortos Pelo menos dez pessoas...`).
+    pub headlines: bool,
 }
 
 const ENGLISH: Rules = Rules {
@@ -30,6 +42,10 @@ const ENGLISH: Rules = Rules {
     openers: &[],
     ordinals: false,
     colon: &[],
+    lowercase_starts: false,
+    dash_continues: false,
+    caps_headlines: false,
+    headlines: false,
 };
 
 #[rustfmt::skip]
@@ -52,6 +68,10 @@ const GERMAN: Rules = Rules {
     ],
     ordinals: true,
     colon: &[':', ';'],
+    lowercase_starts: false,
+    dash_continues: false,
+    caps_headlines: false,
+    headlines: false,
 };
 
 #[rustfmt::skip]
@@ -69,6 +89,10 @@ const FRENCH: Rules = Rules {
     ],
     ordinals: false,
     colon: &[';'],
+    lowercase_starts: false,
+    dash_continues: false,
+    caps_headlines: false,
+    headlines: false,
 };
 
 #[rustfmt::skip]
@@ -87,6 +111,10 @@ const SPANISH: Rules = Rules {
     ],
     ordinals: false,
     colon: &[],
+    lowercase_starts: false,
+    dash_continues: true,
+    caps_headlines: true,
+    headlines: false,
 };
 
 #[rustfmt::skip]
@@ -104,7 +132,11 @@ const ITALIAN: Rules = Rules {
         "Nella", "Non", "Questo", "Questa", "Dopo", "Anche", "Secondo",
     ],
     ordinals: false,
-    colon: &[':', ';'],
+    colon: &[':'],
+    lowercase_starts: true,
+    dash_continues: false,
+    caps_headlines: false,
+    headlines: false,
 };
 
 #[rustfmt::skip]
@@ -119,10 +151,15 @@ const PORTUGUESE: Rules = Rules {
     ],
     openers: &[
         "O", "A", "Os", "As", "Um", "Uma", "Em", "No", "Na", "Mas", "Para", "Com", "Segundo",
-        "Ele", "Ela", "Eles", "Este", "Esta", "Esse", "Essa", "De", "Do", "Da",
+        "Ele", "Ela", "Eles", "Este", "Esta", "Esse", "Essa", "De", "Do", "Da", "Pelo", "Pela",
+        "Já", "Depois", "Além", "Segundo", "Desde", "Quando", "Hoje", "Ontem", "Uns", "Umas",
     ],
     ordinals: false,
-    colon: &[],
+    colon: &[':'],
+    lowercase_starts: false,
+    dash_continues: false,
+    caps_headlines: false,
+    headlines: true,
 };
 
 #[rustfmt::skip]
@@ -140,18 +177,23 @@ const DUTCH: Rules = Rules {
     ],
     ordinals: false,
     colon: &[],
+    lowercase_starts: false,
+    dash_continues: false,
+    caps_headlines: false,
+    headlines: false,
 };
 
 #[rustfmt::skip]
 const RUSSIAN: Rules = Rules {
     abbreviations: &[
-        ("г", Kind::Ambiguous), ("гг", Kind::Ambiguous), ("т", Kind::Internal),
+        ("г", Kind::Ambiguous), ("гг", Kind::Numeric), ("т", Kind::Internal),
+        ("п", Kind::Numeric),
         ("т.е", Kind::Internal), ("т.д", Kind::Ambiguous), ("т.п", Kind::Ambiguous),
         ("т.к", Kind::Internal), ("др", Kind::Ambiguous), ("см", Kind::Internal),
         ("ул", Kind::Title), ("им", Kind::Title), ("ок", Kind::Internal), ("ум", Kind::Internal),
         ("род", Kind::Internal), ("чел", Kind::Internal), ("руб", Kind::Internal),
         ("млн", Kind::Internal), ("млрд", Kind::Internal), ("тыс", Kind::Internal),
-        ("проф", Kind::Title), ("акад", Kind::Title), ("д", Kind::Internal), ("с", Kind::Internal),
+        ("проф", Kind::Title), ("акад", Kind::Title), ("д", Kind::Numeric), ("с", Kind::Internal),
         ("в", Kind::Internal), ("н.э", Kind::Ambiguous), ("до", Kind::Internal),
         ("стр", Kind::Numeric), ("рис", Kind::Numeric), ("ср", Kind::Internal),
     ],
@@ -161,6 +203,10 @@ const RUSSIAN: Rules = Rules {
     ],
     ordinals: false,
     colon: &[],
+    lowercase_starts: false,
+    dash_continues: false,
+    caps_headlines: false,
+    headlines: false,
 };
 
 #[rustfmt::skip]
@@ -173,6 +219,10 @@ const TURKISH: Rules = Rules {
     openers: &["Bu", "Bir", "O", "Ben", "Biz", "Ama", "Ve", "Şimdi", "Sonra"],
     ordinals: true,
     colon: &[],
+    lowercase_starts: false,
+    dash_continues: false,
+    caps_headlines: false,
+    headlines: false,
 };
 
 /// The rules of `language` (English ones for a language without its own).

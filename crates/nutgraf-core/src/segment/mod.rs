@@ -150,6 +150,14 @@ impl<'a> Splitter<'a> {
                 rules::ends_with_colon(word, self.rules.colon).then_some((Terminal::Colon, false))
             });
             let Some((terminal, mut closed)) = terminal else {
+                let headline = (self.rules.caps_headlines
+                    && self.headline_ends(current.as_ref(), w))
+                    || (self.rules.headlines && self.initial_headline_ends(current.as_ref(), w));
+                if headline {
+                    if let Some(span) = current.take() {
+                        self.out.push(Sentence { span, paragraph });
+                    }
+                }
                 continue;
             };
             // Absorb the closing quotes and brackets that follow as separate tokens.
@@ -166,7 +174,10 @@ impl<'a> Splitter<'a> {
                     span.end = n.end;
                 }
             }
-            if self.ends_here(terminal, closed) {
+            // A number alone (`858.` before an article's title) opens a sentence, not ends one.
+            let lone_number = current.as_ref().is_some_and(|c| c.start == w.start)
+                && matches!(terminal, Terminal::Attached { stem } if is_number(stem));
+            if !lone_number && self.ends_here(terminal, closed) {
                 if let Some(span) = current.take() {
                     self.out.push(Sentence { span, paragraph });
                 }
@@ -175,6 +186,41 @@ impl<'a> Splitter<'a> {
         if let Some(span) = current {
             self.out.push(Sentence { span, paragraph });
         }
+    }
+
+    /// Whether `w` ends a headline in capitals: the sentence so far is three or more words in
+    /// capitals and the next word is in title case (`Real`, not `REAL` or `de`).
+    fn headline_ends(&self, current: Option<&std::ops::Range<usize>>, w: Word) -> bool {
+        let (Some(span), Some(next)) = (current, self.peek(0)) else {
+            return false;
+        };
+        if next.para_break {
+            return false;
+        }
+        let mut chars = self.word(next).chars();
+        let title = chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase);
+        if !title {
+            return false;
+        }
+        let words: Vec<&str> = self.text[span.start..w.end].split_whitespace().collect();
+        words.len() >= 3
+            && words.iter().all(|word| {
+                word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase)
+            })
+    }
+
+    /// Whether `w` ends a document's opening headline: two to fifteen words so far, none of
+    /// them ending a sentence, and a typical opener of the language next.
+    fn initial_headline_ends(&self, current: Option<&std::ops::Range<usize>>, w: Word) -> bool {
+        let (Some(span), Some(next)) = (current, self.peek(0)) else {
+            return false;
+        };
+        if next.para_break {
+            return false;
+        }
+        let words = self.text[span.start..w.end].split_whitespace().count();
+        let opener = rules::strip_openers(self.word(next));
+        (2..=15).contains(&words) && self.rules.openers.contains(&opener)
     }
 
     /// A lone `"` or `'` right after a sentence end also closes when a comma or a speech verb
@@ -202,6 +248,9 @@ impl<'a> Splitter<'a> {
             return true;
         }
         let mut content = self.word(next);
+        if self.rules.dash_continues && matches!(content, "-" | "–" | "—") {
+            return false;
+        }
         if rules::is_terminal_only(content) {
             // `Corp. .` or `. ...`: the following mark decides.
             return false;
@@ -222,12 +271,15 @@ impl<'a> Splitter<'a> {
             return false;
         }
         let cased = self.profile.cased;
-        let lower_next = cased && first.is_some_and(char::is_lowercase);
+        let lower_next =
+            cased && !self.rules.lowercase_starts && first.is_some_and(char::is_lowercase);
         let upper_next = cased && first.is_some_and(char::is_uppercase);
         match terminal {
             Terminal::Strong | Terminal::LonePeriod => !lower_next,
             Terminal::Cjk => true,
-            Terminal::Ellipsis | Terminal::Colon => upper_next,
+            Terminal::Ellipsis => upper_next,
+            // A colon also ends a sentence before a list item (`transformações: 1) o ...`).
+            Terminal::Colon => upper_next || rules::is_list_marker(self.word(next)),
             Terminal::Attached { stem } => {
                 if self.profile.tokenized && !closed {
                     return false;
@@ -280,6 +332,12 @@ fn bare(word: &str) -> &str {
     word.trim_matches(|c: char| !c.is_alphanumeric())
 }
 
+/// Digits only (`858` of `858.`).
+fn is_number(stem: &str) -> bool {
+    let stem = rules::strip_openers(stem);
+    !stem.is_empty() && stem.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// A number of up to three digits (`12` of `12.`), an ordinal in languages that write them
 /// with a period.
 fn is_ordinal(stem: &str) -> bool {
@@ -296,6 +354,12 @@ fn classify(stem: &str, rules: &Rules) -> Option<Kind> {
         return None;
     }
     let lower = stem.to_lowercase();
+    let mut letters = stem.chars();
+    if letters.next().is_some_and(char::is_uppercase) && letters.next().is_none() {
+        // One capital letter is an initial (`И. П. Бардин`), whatever a table says of the
+        // lowercase letter.
+        return Some(Kind::Ambiguous);
+    }
     let own = rules.abbreviations.iter().find(|(s, _)| *s == lower);
     if let Some(&(_, kind)) = own {
         return Some(kind);
