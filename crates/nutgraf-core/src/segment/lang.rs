@@ -35,6 +35,8 @@ pub(crate) struct Rules {
     /// A headline without final punctuation (two to fifteen words) ends before a typical
     /// opener (`Luta no Afeganistão deixa dez mortos Pelo menos dez pessoas...`).
     pub headlines: bool,
+    /// `caps_headlines || headlines`: one test on the path of every word.
+    pub any_headlines: bool,
 }
 
 const ENGLISH: Rules = Rules {
@@ -46,6 +48,7 @@ const ENGLISH: Rules = Rules {
     dash_continues: false,
     caps_headlines: false,
     headlines: false,
+    any_headlines: false,
 };
 
 #[rustfmt::skip]
@@ -72,6 +75,7 @@ const GERMAN: Rules = Rules {
     dash_continues: false,
     caps_headlines: false,
     headlines: false,
+    any_headlines: false,
 };
 
 #[rustfmt::skip]
@@ -93,6 +97,7 @@ const FRENCH: Rules = Rules {
     dash_continues: false,
     caps_headlines: false,
     headlines: false,
+    any_headlines: false,
 };
 
 #[rustfmt::skip]
@@ -115,6 +120,7 @@ const SPANISH: Rules = Rules {
     dash_continues: true,
     caps_headlines: true,
     headlines: false,
+    any_headlines: true,
 };
 
 #[rustfmt::skip]
@@ -137,6 +143,7 @@ const ITALIAN: Rules = Rules {
     dash_continues: false,
     caps_headlines: false,
     headlines: false,
+    any_headlines: false,
 };
 
 #[rustfmt::skip]
@@ -160,6 +167,7 @@ const PORTUGUESE: Rules = Rules {
     dash_continues: false,
     caps_headlines: false,
     headlines: true,
+    any_headlines: true,
 };
 
 #[rustfmt::skip]
@@ -181,6 +189,7 @@ const DUTCH: Rules = Rules {
     dash_continues: false,
     caps_headlines: false,
     headlines: false,
+    any_headlines: false,
 };
 
 #[rustfmt::skip]
@@ -207,6 +216,7 @@ const RUSSIAN: Rules = Rules {
     dash_continues: false,
     caps_headlines: false,
     headlines: false,
+    any_headlines: false,
 };
 
 #[rustfmt::skip]
@@ -223,6 +233,7 @@ const TURKISH: Rules = Rules {
     dash_continues: false,
     caps_headlines: false,
     headlines: false,
+    any_headlines: false,
 };
 
 /// The rules of `language` (English ones for a language without its own).

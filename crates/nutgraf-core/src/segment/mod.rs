@@ -72,7 +72,7 @@ impl SentenceSplitter {
         let mut words = WORDS.with(Cell::take);
         let tail_lf = words::scan(text, &mut words);
         let profile = Profile::from_words(text, &words, tail_lf);
-        words::mark_breaks(&mut words, profile.newlines);
+        words::mark_breaks(text, &mut words, profile.newlines);
         let mut state = Splitter {
             text,
             profile,
@@ -116,6 +116,9 @@ impl<'a> Splitter<'a> {
     }
 
     fn run(&mut self) {
+        // Copied out of `self` so that the loop does not reload them (it mutates `self`).
+        let colon = self.rules.colon;
+        let any_headlines = self.rules.any_headlines;
         let mut paragraph = 0;
         let mut current: Option<std::ops::Range<usize>> = None;
         let mut quotes = Quotes::default();
@@ -133,7 +136,7 @@ impl<'a> Splitter<'a> {
             let word = self.word(w);
             // A bullet or a number opening a line starts a list item: a sentence of its own,
             // and its `1.` ends nothing.
-            let item = w.starts_line() && rules::is_list_marker(word);
+            let item = w.item;
             if item {
                 if let Some(span) = current.take() {
                     self.out.push(Sentence { span, paragraph });
@@ -146,13 +149,15 @@ impl<'a> Splitter<'a> {
             if item {
                 continue;
             }
-            let terminal = rules::terminal(word).or_else(|| {
-                rules::ends_with_colon(word, self.rules.colon).then_some((Terminal::Colon, false))
-            });
+            let mut terminal = rules::terminal(word);
+            if terminal.is_none() && !colon.is_empty() {
+                terminal = rules::ends_with_colon(word, colon).then_some((Terminal::Colon, false));
+            }
             let Some((terminal, mut closed)) = terminal else {
-                let headline = (self.rules.caps_headlines
-                    && self.headline_ends(current.as_ref(), w))
-                    || (self.rules.headlines && self.initial_headline_ends(current.as_ref(), w));
+                let headline = any_headlines
+                    && ((self.rules.caps_headlines && self.headline_ends(current.as_ref(), w))
+                        || (self.rules.headlines
+                            && self.initial_headline_ends(current.as_ref(), w)));
                 if headline {
                     if let Some(span) = current.take() {
                         self.out.push(Sentence { span, paragraph });

@@ -18,15 +18,13 @@ pub(crate) fn is_cjk_terminal(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '｡')
 }
 
-/// Whether `rest` (after a run of `!` and `?`) goes on, past closers, with a Chinese or
-/// Japanese character: a sentence ends there without a space.
-pub(crate) fn cjk_follows(rest: &str) -> bool {
-    let after = &rest[closers_after(rest)..];
-    after.chars().next().is_some_and(is_cjk_letter)
+/// Whether `word` ends with a half-width `!` or `?`, closers aside (`美味!`, `美味!」`).
+pub(crate) fn ends_with_bang(word: &str) -> bool {
+    word.trim_end_matches(CLOSE_CHARS).ends_with(['!', '?'])
 }
 
-/// Han ideographs, kana, and CJK punctuation-free letters of Chinese and Japanese.
-fn is_cjk_letter(c: char) -> bool {
+/// Han ideographs and kana.
+pub(crate) fn is_cjk_letter(c: char) -> bool {
     matches!(c,
         '\u{3040}'..='\u{30ff}'   // Hiragana, Katakana
         | '\u{3400}'..='\u{4dbf}' // CJK Extension A
@@ -39,6 +37,9 @@ fn is_cjk_letter(c: char) -> bool {
 /// A list item's marker: a bullet (`-`, `*`, `•`, `–`, `—`, `·`, `▪`) or a number or letter
 /// with a period or bracket (`1.`, `12)`, `(3)`, `a)`).
 pub(crate) fn is_list_marker(word: &str) -> bool {
+    if word.len() > 4 {
+        return false;
+    }
     if matches!(word, "-" | "*" | "•" | "–" | "—" | "·" | "▪" | "●" | "◦") {
         return true;
     }
