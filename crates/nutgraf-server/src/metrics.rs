@@ -58,6 +58,8 @@ pub struct Metrics {
 pub struct Gauges {
     /// Jobs waiting for a worker.
     pub queue_depth: usize,
+    /// Jobs running on a worker.
+    pub running: usize,
     /// Room for waiting jobs.
     pub queue_capacity: usize,
     /// Worker threads.
@@ -187,6 +189,12 @@ impl Metrics {
         );
         gauge(
             &mut out,
+            "nutgraf_jobs_running",
+            "Jobs running on a worker.",
+            gauges.running as i64,
+        );
+        gauge(
+            &mut out,
             "nutgraf_queue_capacity",
             "Jobs that may wait for a worker (--queue).",
             gauges.queue_capacity as i64,
@@ -230,6 +238,7 @@ mod tests {
 
     const GAUGES: Gauges = Gauges {
         queue_depth: 2,
+        running: 1,
         queue_capacity: 8,
         workers: 2,
         ready: true,

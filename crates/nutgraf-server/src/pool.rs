@@ -83,6 +83,11 @@ impl Pool {
         admitted.saturating_sub(self.counts.running.load(Ordering::Relaxed))
     }
 
+    /// Jobs running.
+    pub fn running(&self) -> usize {
+        self.counts.running.load(Ordering::Relaxed)
+    }
+
     /// Room for waiting jobs.
     pub fn queue_capacity(&self) -> usize {
         self.capacity - self.workers

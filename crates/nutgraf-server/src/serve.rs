@@ -52,7 +52,7 @@ impl Default for Options {
 
 /// Connections served at once; more wait in the listen backlog.
 const MAX_CONNECTIONS: usize = 2048;
-/// How long a client may take to send a request's headers.
+/// The longest a client may take to send a request's headers (less when `--timeout` is).
 const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Why the server could not start.
@@ -183,7 +183,7 @@ impl Server {
         builder
             .http1()
             .timer(TokioTimer::new())
-            .header_read_timeout(HEADER_TIMEOUT)
+            .header_read_timeout(timeout.min(HEADER_TIMEOUT))
             .keep_alive(true);
         let builder = Arc::new(builder.http1_only());
         let graceful = GracefulShutdown::new();

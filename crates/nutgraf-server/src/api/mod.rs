@@ -83,6 +83,7 @@ pub async fn readyz(State(app): State<Arc<AppState>>) -> Result<Response, ApiErr
 pub async fn metrics(State(app): State<Arc<AppState>>) -> Response {
     let text = app.metrics.render(Gauges {
         queue_depth: app.pool.queued(),
+        running: app.pool.running(),
         queue_capacity: app.pool.queue_capacity(),
         workers: app.pool.workers(),
         ready: app.is_ready(),
