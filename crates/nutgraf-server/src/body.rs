@@ -1,6 +1,7 @@
-//! Reading a JSON request body: the content type (415), the size limit (413, told before reading
-//! when `Content-Length` says so, else when the body passes it), the syntax (400 with line and
-//! column) and the shape (400 naming the field's path, `documents[2].text`).
+//! Reading a JSON request body: the content type (415) and the size limit (413, told before
+//! reading when `Content-Length` says so, else when the body passes it) on the async side; the
+//! syntax (400 with line and column) and the shape (400 naming the field's path,
+//! `documents[2].text`) on the worker that does the request's work, as parsing is CPU work.
 
 use std::time::Duration;
 
@@ -17,15 +18,14 @@ const DRAIN_LIMIT: usize = 16 * 1024 * 1024;
 /// How long that may take.
 const DRAIN_TIME: Duration = Duration::from_secs(2);
 
-/// The body of a request, as `T`.
-pub async fn json<T: DeserializeOwned>(
+/// The bytes of a JSON request body, at most `limit` of them.
+pub async fn json_bytes(
     headers: &HeaderMap,
     body: Body,
     limit: usize,
-) -> Result<T, ApiError> {
+) -> Result<Vec<u8>, ApiError> {
     check_content_type(headers)?;
-    let bytes = read(headers, body, limit).await?;
-    parse(&bytes)
+    read(headers, body, limit).await
 }
 
 /// Refuses anything but `application/json` (parameters such as `charset=utf-8` allowed).

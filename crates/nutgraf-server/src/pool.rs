@@ -131,12 +131,6 @@ impl Pool {
         });
         Ok((rx, CancelOnDrop(cancel)))
     }
-
-    /// Runs `f` inside the pool (for `par_iter` in a job: the batch's documents share the
-    /// pool's threads).
-    pub fn install<R: Send>(&self, f: impl FnOnce() -> R + Send) -> R {
-        self.threads.install(f)
-    }
 }
 
 #[cfg(test)]

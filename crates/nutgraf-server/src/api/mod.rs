@@ -124,16 +124,25 @@ fn json_bytes(bytes: Vec<u8>) -> Response {
     response
 }
 
-/// Runs `job` on the worker pool and waits for it: 503 at once when the queue is full, 500 if
-/// the job panicked. Dropping the returned future (a timeout, a closed connection) cancels the
-/// job if it has not started.
-async fn on_pool<F>(app: &AppState, job: F) -> Result<Response, ApiError>
+/// Reads the JSON body (on the async side: I/O), then runs `job` on its bytes on the worker
+/// pool (parsing, the work, serializing the answer: CPU) and waits for it: 503 at once when the
+/// queue is full, 500 if the job panicked. Dropping the returned future (a timeout, a closed
+/// connection) cancels the job if it has not started, and a batch between documents.
+async fn on_pool<F>(
+    app: Arc<AppState>,
+    headers: HeaderMap,
+    body: Body,
+    job: F,
+) -> Result<Response, ApiError>
 where
-    F: FnOnce(&Cancel) -> Result<Vec<u8>, ApiError> + Send + 'static,
+    F: FnOnce(&AppState, &[u8], &Cancel) -> Result<Vec<u8>, ApiError> + Send + 'static,
 {
+    let bytes = crate::body::json_bytes(&headers, body, app.max_body).await?;
+    let state = Arc::clone(&app);
+    let work = move |cancel: &Cancel| job(&state, &bytes, cancel);
     let (rx, _cancel_on_drop) = app
         .pool
-        .submit(job)
+        .submit(work)
         .map_err(|Full| ApiError::queue_full())?;
     match rx.await {
         Ok(result) => result.map(json_bytes),

@@ -18,6 +18,7 @@ use super::{cancelled, on_pool, to_json};
 use crate::body;
 use crate::config;
 use crate::error::{from_engine, ApiError};
+use crate::pool::Cancel;
 use crate::state::AppState;
 
 /// The body.
@@ -43,7 +44,12 @@ pub(super) async fn handle(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let request: Request = body::json(&headers, body, app.max_body).await?;
+    on_pool(app, headers, body, work).await
+}
+
+/// Runs on a worker.
+fn work(_: &AppState, bytes: &[u8], cancel: &Cancel) -> Result<Vec<u8>, ApiError> {
+    let request: Request = body::parse(bytes)?;
     let top = DocInput {
         text: request.text,
         sentences: request.sentences,
@@ -54,37 +60,32 @@ pub(super) async fn handle(
     let (docs, batch) = input::documents(top, request.documents)?;
     let oracle = Oracle::new(config::oracle_config(request.config.as_ref())?)
         .map_err(|e| from_engine(&e).under("config"))?;
-    let pool = app.pool.clone();
-    on_pool(&app, move |cancel| {
-        let records = pool.install(|| {
-            docs.par_iter()
-                .map(|(input, at)| {
-                    if cancel.is_cancelled() {
-                        return Err(cancelled());
-                    }
-                    let doc = input.document(at)?;
-                    if doc.reference().is_none() {
-                        return Err(ApiError::bad_request(
-                            "missing_reference",
-                            "the oracle needs the document's reference summary",
-                        )
-                        .at(format!("{at}reference")));
-                    }
-                    let result = oracle
-                        .label(&doc)
-                        .map_err(|e| from_engine(&e).or_at(format!("{at}text")))?;
-                    Ok(OracleRecord::new(&doc, result))
-                })
-                .collect::<Vec<_>>()
-        });
-        let records = records.into_iter().collect::<Result<Vec<_>, _>>()?;
-        if batch {
-            to_json(&Batch {
-                documents: &records,
-            })
-        } else {
-            to_json(&records[0])
-        }
-    })
-    .await
+    let records = docs
+        .par_iter()
+        .map(|(input, at)| {
+            if cancel.is_cancelled() {
+                return Err(cancelled());
+            }
+            let doc = input.document(at)?;
+            if doc.reference().is_none() {
+                return Err(ApiError::bad_request(
+                    "missing_reference",
+                    "the oracle needs the document's reference summary",
+                )
+                .at(format!("{at}reference")));
+            }
+            let result = oracle
+                .label(&doc)
+                .map_err(|e| from_engine(&e).or_at(format!("{at}text")))?;
+            Ok(OracleRecord::new(&doc, result))
+        })
+        .collect::<Vec<_>>();
+    let records = records.into_iter().collect::<Result<Vec<_>, _>>()?;
+    if batch {
+        to_json(&Batch {
+            documents: &records,
+        })
+    } else {
+        to_json(&records[0])
+    }
 }

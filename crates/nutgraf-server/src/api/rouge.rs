@@ -24,6 +24,7 @@ use super::input::TextOrList;
 use super::{on_pool, to_json};
 use crate::body;
 use crate::error::{from_engine, ApiError};
+use crate::pool::Cancel;
 use crate::state::AppState;
 
 /// Whose numbers to reproduce.
@@ -71,7 +72,12 @@ pub(super) async fn handle(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let request: Request = body::json(&headers, body, app.max_body).await?;
+    on_pool(app, headers, body, work).await
+}
+
+/// Runs on a worker.
+fn work(_: &AppState, bytes: &[u8], _: &Cancel) -> Result<Vec<u8>, ApiError> {
+    let request: Request = body::parse(bytes)?;
     if request.candidates.len() != request.references.len() {
         return Err(ApiError::bad_request(
             "invalid_request",
@@ -103,40 +109,36 @@ pub(super) async fn handle(
             (summary(c), refs)
         })
         .collect();
-    let pool = app.pool.clone();
-    on_pool(&app, move |_| {
-        let results = pool.install(|| evaluator.score_batch(&pairs));
-        let mut docs = Vec::with_capacity(results.len());
-        for (i, result) in results.into_iter().enumerate() {
-            match result {
-                Ok(doc) => docs.push(doc),
-                Err(_) => {
-                    // Scored alone for the document's own error (without the batch's wrapper).
-                    let err = evaluator
-                        .score(&pairs[i].0, &pairs[i].1)
-                        .err()
-                        .map(nutgraf::Error::from)
-                        .map_or_else(
-                            || ApiError::internal("cannot be scored"),
-                            |e| from_engine(&e),
-                        );
-                    let field = match err.code {
-                        "invalid_input" => format!("references[{i}]"),
-                        _ => format!("candidates[{i}]"),
-                    };
-                    return Err(err.at(field));
-                }
+    let results = evaluator.score_batch(&pairs);
+    let mut docs = Vec::with_capacity(results.len());
+    for (i, result) in results.into_iter().enumerate() {
+        match result {
+            Ok(doc) => docs.push(doc),
+            Err(_) => {
+                // Scored alone for the document's own error (without the batch's wrapper).
+                let err = evaluator
+                    .score(&pairs[i].0, &pairs[i].1)
+                    .err()
+                    .map(nutgraf::Error::from)
+                    .map_or_else(
+                        || ApiError::internal("cannot be scored"),
+                        |e| from_engine(&e),
+                    );
+                let field = match err.code {
+                    "invalid_input" => format!("references[{i}]"),
+                    _ => format!("candidates[{i}]"),
+                };
+                return Err(err.at(field));
             }
         }
-        let corpus = evaluator
-            .corpus(&docs)
-            .map_err(|e| from_engine(&e.into()))?;
-        to_json(&Answer {
-            corpus: &corpus,
-            documents: &docs,
-        })
+    }
+    let corpus = evaluator
+        .corpus(&docs)
+        .map_err(|e| from_engine(&e.into()))?;
+    to_json(&Answer {
+        corpus: &corpus,
+        documents: &docs,
     })
-    .await
 }
 
 /// The scorer of `flavor` with `options` (the CLI's defaults without).

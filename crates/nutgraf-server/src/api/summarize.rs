@@ -18,6 +18,7 @@ use super::{cancelled, on_pool, to_json};
 use crate::body;
 use crate::config;
 use crate::error::{from_engine, ApiError};
+use crate::pool::Cancel;
 use crate::state::AppState;
 
 /// The body.
@@ -43,7 +44,12 @@ pub(super) async fn handle(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let request: Request = body::json(&headers, body, app.max_body).await?;
+    on_pool(app, headers, body, work).await
+}
+
+/// Runs on a worker.
+fn work(app: &AppState, bytes: &[u8], cancel: &Cancel) -> Result<Vec<u8>, ApiError> {
+    let request: Request = body::parse(bytes)?;
     let top = DocInput {
         text: request.text,
         sentences: request.sentences,
@@ -54,29 +60,25 @@ pub(super) async fn handle(
     let (docs, batch) = input::documents(top, request.documents)?;
     let config = config::summarizer_config(request.config.as_ref(), app.model.as_ref())?;
     let summarizer = app.cache.summarizer(&config)?;
-    let pool = app.pool.clone();
-    on_pool(&app, move |cancel| {
-        let records = pool.install(|| {
-            docs.par_iter()
-                .map(|(doc, at)| {
-                    if cancel.is_cancelled() {
-                        return Err(cancelled());
-                    }
-                    record(&summarizer, doc, at)
-                })
-                .collect::<Vec<_>>()
-        });
-        // The first failing document, in input order.
-        let records = records.into_iter().collect::<Result<Vec<_>, _>>()?;
-        if batch {
-            to_json(&Batch {
-                documents: &records,
-            })
-        } else {
-            to_json(&records[0])
-        }
-    })
-    .await
+    // On a worker: the batch's documents spread over the pool's threads.
+    let records = docs
+        .par_iter()
+        .map(|(doc, at)| {
+            if cancel.is_cancelled() {
+                return Err(cancelled());
+            }
+            record(&summarizer, doc, at)
+        })
+        .collect::<Vec<_>>();
+    // The first failing document, in input order.
+    let records = records.into_iter().collect::<Result<Vec<_>, _>>()?;
+    if batch {
+        to_json(&Batch {
+            documents: &records,
+        })
+    } else {
+        to_json(&records[0])
+    }
 }
 
 /// Summarizes one document.
