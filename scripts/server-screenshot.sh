@@ -21,6 +21,6 @@ shot() { # size url file
   rm -rf "$profile"
   echo "wrote $3"
 }
-shot 1280,1500 "http://127.0.0.1:$port/?example&method=textrank&run" docs/server-page.png
+shot 1280,1750 "http://127.0.0.1:$port/?example&method=textrank&reference=nusra+front+militants+pose+with+american+tow+missiles+seized+from+western-backed+rebels&run" docs/server-page.png
 shot 1280,1100 "http://127.0.0.1:$port/?example&compare" docs/server-compare.png
 shot 390,1600 "http://127.0.0.1:$port/?example&run" docs/server-phone.png

@@ -464,3 +464,43 @@ fn openapi_describes_exactly_the_routes_of_the_router() {
         }
     }
 }
+
+#[test]
+fn the_model_of_model_dir_serves_summarunner_and_a_bad_one_stops_the_start() {
+    let dir = common::repo().join("models/summarunner");
+    let server = TestServer::start(nutgraf_server::Options {
+        workers: 1,
+        model: Some(dir.clone()),
+        ..nutgraf_server::Options::default()
+    });
+    let text = example();
+    let config = json!({"method": "summarunner", "model": dir.to_string_lossy()});
+    let expected = library_record(&text, None, &config, None);
+    runtime().block_on(async {
+        let answer = post(
+            &server.url("/v1/summarize"),
+            &json!({"text": text, "config": {"method": "summarunner"}}),
+        )
+        .await;
+        assert_eq!(answer.status, 200, "{}", answer.text);
+        assert_eq!(answer.body, expected);
+        assert_eq!(answer.body["config"]["model"], json!(dir.to_string_lossy()));
+        // The compiled-in model stays available by name.
+        let embedded = post(
+            &server.url("/v1/summarize"),
+            &json!({"text": text, "config": {"method": "summarunner", "model": "embedded"}}),
+        )
+        .await;
+        assert_eq!(embedded.body["config"]["model"], "embedded");
+    });
+    let bad = runtime().block_on(nutgraf_server::Server::bind(nutgraf_server::Options {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        workers: 1,
+        model: Some(common::repo().join("examples")),
+        ..nutgraf_server::Options::default()
+    }));
+    let err = bad
+        .err()
+        .expect("a directory without a model is refused at start");
+    assert!(err.to_string().starts_with("--model: "), "{err}");
+}
