@@ -64,9 +64,13 @@ async fn read(headers: &HeaderMap, body: Body, limit: usize) -> Result<Vec<u8>, 
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
     if declared.is_some_and(|n| n > limit as u64) {
-        // Told up front: answer without reading (a client waiting on `Expect: 100-continue`
-        // never sends it), but drain a body already on its way.
-        if declared.is_some_and(|n| n <= DRAIN_LIMIT as u64) {
+        // Told up front: answer without reading. A client waiting on `Expect: 100-continue`
+        // has sent nothing yet (reading would ask it for the body); from one that has not
+        // waited, a body already on its way is drained so that it reads the answer.
+        let waits = headers
+            .get(header::EXPECT)
+            .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"100-continue"));
+        if !waits && declared.is_some_and(|n| n <= DRAIN_LIMIT as u64) {
             drain(body).await;
         }
         return Err(too_large(limit));

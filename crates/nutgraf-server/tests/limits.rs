@@ -219,6 +219,24 @@ fn a_slow_body_gets_504_and_a_never_ending_one_413() {
 }
 
 #[test]
+fn an_announced_oversized_body_is_refused_before_it_is_sent() {
+    let server = TestServer::start(Options {
+        workers: 1,
+        max_body: 1000,
+        ..Options::default()
+    });
+    // `Expect: 100-continue`: the answer comes without asking for the body.
+    let mut s = raw(
+        &server,
+        "POST /v1/summarize HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000\r\nExpect: 100-continue\r\n\r\n",
+    );
+    let answer = read_answer(&mut s);
+    assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
+    assert!(!answer.contains("100 Continue"), "{answer}");
+    assert!(answer.contains("\"payload_too_large\""), "{answer}");
+}
+
+#[test]
 fn shutdown_lets_the_request_in_flight_finish_and_refuses_new_connections() {
     let mut server = TestServer::start(Options {
         workers: 1,
