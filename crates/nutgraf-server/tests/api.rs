@@ -499,8 +499,6 @@ fn the_model_of_model_dir_serves_summarunner_and_a_bad_one_stops_the_start() {
         model: Some(common::repo().join("examples")),
         ..nutgraf_server::Options::default()
     }));
-    let err = bad
-        .err()
-        .expect("a directory without a model is refused at start");
+    let err = bad.expect_err("a directory without a model is refused at start");
     assert!(err.to_string().starts_with("--model: "), "{err}");
 }
