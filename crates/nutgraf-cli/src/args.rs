@@ -27,6 +27,8 @@ pub enum Command {
     Eval(EvalArgs),
     /// Train a supervised model (SummaRuNNer) on a corpus with oracle labels.
     Train(TrainArgs),
+    /// Serve the JSON API and the page on HTTP (127.0.0.1:8080 by default).
+    Serve(ServeArgs),
 }
 
 /// How to react to a bad record in a corpus.
@@ -537,4 +539,29 @@ pub struct TrainArgs {
     /// Never show a progress bar (it is shown only when stderr is a terminal anyway).
     #[arg(long)]
     pub no_progress: bool,
+}
+
+/// `nutgraf serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on (port 0: one the system picks, printed at start).
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: std::net::SocketAddr,
+    /// The SummaRuNNer model for `{"method": "summarunner"}` (default: the model shipped in the
+    /// binary).
+    #[arg(long, value_name = "DIR")]
+    pub model: Option<PathBuf>,
+    /// The largest request body, in bytes (413 above).
+    #[arg(long, value_name = "BYTES", default_value_t = 2 * 1024 * 1024)]
+    pub max_body: usize,
+    /// The longest a request may take, in seconds, reading its body and waiting for a worker
+    /// included (504 after).
+    #[arg(long, value_name = "SECS", default_value_t = 10.0)]
+    pub timeout: f64,
+    /// Worker threads for summarizing and scoring (default: all cores).
+    #[arg(long, value_name = "N")]
+    pub workers: Option<usize>,
+    /// Requests that may wait for a worker; when full, requests get 503 with Retry-After.
+    #[arg(long, value_name = "N", default_value_t = 64)]
+    pub queue: usize,
 }
