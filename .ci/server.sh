@@ -2,7 +2,7 @@
 # The server's checks beyond `cargo test --workspace` (called from .ci/run):
 # - the page in headless Chromium (Debian's chromium, installed here when missing);
 # - the real `nutgraf serve` binary: its answers against the CLI's for the same input, every curl
-#   example of docs/README-server.md, and SIGTERM (scripts/server_smoke.py, standard library only).
+#   example of the README's `nutgraf serve` section, and SIGTERM (scripts/server_smoke.py, standard library only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v chromium >/dev/null 2>&1; then

@@ -3,7 +3,7 @@
 
 1. The server's answers equal the CLI's for the same input: `nutgraf summarize -o json` for every
    method, `nutgraf rouge --json`, `nutgraf oracle`.
-2. Every `curl` example of docs/README-server.md runs (against this server's port) and exits 0
+2. Every `curl` example of the README's `nutgraf serve` section runs (against this server's port) and exits 0
    with some output.
 3. SIGTERM lets a request in flight finish, the process exits 0, the port closes.
 
@@ -118,7 +118,10 @@ def is_error(output):
 
 
 def curl_examples(port):
-    readme = open(os.path.join(ROOT, "docs", "README-server.md"), encoding="utf-8").read()
+    readme = open(os.path.join(ROOT, "README.md"), encoding="utf-8").read()
+    # The `nutgraf serve` section: from its heading to the next top-level one.
+    readme = readme[readme.index("### `nutgraf serve`"):]
+    readme = readme[: readme.index("\n## ")]
     blocks = re.findall(r"```sh\n(.*?)```", readme, re.S)
     commands = []
     for block in blocks:
