@@ -27,8 +27,8 @@ fn sentences(
     })
 }
 
-/// A document's references: a str (one reference), a list of str (several), or a list of
-/// lists of str (several, as sentences).
+/// A document's references: a summary (a str, or a list of its sentences) for one reference,
+/// or a list of lists of sentences for several.
 fn references(
     obj: &Bound<'_, PyAny>,
     strip: bool,
@@ -43,7 +43,8 @@ fn references(
         errors::wrong_type(
             py,
             format!(
-                "{name}: expected a str (one reference) or a list of references, got {}",
+                "{name}: expected a reference (a str or a list of its sentences) or a list of \
+                 references (each a list of sentences), got {}",
                 type_name(obj)
             ),
         )
@@ -52,6 +53,20 @@ fn references(
         return Err(errors::input(
             py,
             format!("{name}: no reference summary (an empty list)"),
+        ));
+    }
+    let lists = items.iter().filter(|i| !convert::is_text(i)).count();
+    if lists == 0 {
+        // The sentences of one reference.
+        return Ok(vec![sentences(obj, strip, what)?]);
+    }
+    if lists != items.len() {
+        return Err(errors::wrong_type(
+            py,
+            format!(
+                "{name}: mixes str and lists; give one reference as a list of its sentences \
+                 (str), or several references as a list of lists of sentences"
+            ),
         ));
     }
     items

@@ -166,9 +166,10 @@ class Rouge155:
     ):
         """Scores ``candidates[i]`` against ``references[i]`` and the corpus.
 
-        A summary is a str (its sentences separated by ``"\\n"``) or a list of sentence
-        strings; each sentence is stripped and empty ones are dropped. ``references[i]`` is a
-        summary (one reference) or a list of summaries (several; ``-f`` says how they
+        A summary is a str (its sentences separated by ``"\\n"``) or a list of its sentence
+        strings; each sentence is stripped and empty ones are dropped. ``references[i]`` is
+        one reference (a summary), or several as a list of lists of sentences
+        (``[["ref 1 sentence 1", "ref 1 sentence 2"], ["ref 2"]]``; ``-f`` says how they
         combine). Returns pyrouge's ``output_to_dict`` dict; with ``per_document=True``, also a
         list with one dict per document (``rouge_1_recall``, ``rouge_1_precision``,
         ``rouge_1_f_score``, ...: what ROUGE-1.5.5 prints with ``-d``).
