@@ -32,6 +32,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<summarize::PySummary>()?;
     m.add_class::<summarize::PySummarizer>()?;
     m.add_function(wrap_pyfunction!(summarize::document_from_state, m)?)?;
+    m.add_function(wrap_pyfunction!(summarize::sentence_from_state, m)?)?;
     m.add_function(wrap_pyfunction!(summarize::method_names, m)?)?;
     m.add_class::<oracle::PyOracle>()?;
     m.add_class::<oracle::PyOracleResult>()?;

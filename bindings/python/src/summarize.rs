@@ -195,18 +195,14 @@ impl PyDocument {
         self.doc.len()
     }
 
-    fn __getitem__(&self, py: Python<'_>, index: isize) -> PyResult<String> {
+    fn __getitem__(&self, index: isize) -> PyResult<String> {
         let n = self.doc.len() as isize;
         let i = if index < 0 { index + n } else { index };
         match usize::try_from(i).ok().and_then(|i| self.doc.get(i)) {
             Some(s) => Ok(s.to_string()),
             None => Err(pyo3::exceptions::PyIndexError::new_err(format!(
                 "sentence index {index} out of range for a document of {n} sentences"
-            )))
-            .map_err(|e: PyErr| {
-                let _ = py;
-                e
-            }),
+            ))),
         }
     }
 
@@ -318,6 +314,48 @@ impl PySentence {
         }
     }
 
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<PySentence>()
+            .map(|o| {
+                let o = o.get();
+                (
+                    o.index,
+                    &o.text,
+                    o.span,
+                    o.char_span,
+                    o.score,
+                    o.selected,
+                    &o.explanation,
+                ) == (
+                    self.index,
+                    &self.text,
+                    self.span,
+                    self.char_span,
+                    self.score,
+                    self.selected,
+                    &self.explanation,
+                )
+            })
+            .unwrap_or(false)
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let s = slf.get();
+        let rebuild = PyModule::import(py, "nutgraf._native")?.getattr("_sentence_from_state")?;
+        let state = (
+            s.index,
+            s.text.clone(),
+            s.span,
+            s.char_span,
+            s.score,
+            s.selected,
+            s.explanation.clone(),
+        );
+        PyTuple::new(py, [rebuild, state.into_pyobject(py)?.into_any()])
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "SentenceResult(index={}, score={}, selected={}, text={:?})",
@@ -326,6 +364,30 @@ impl PySentence {
             if self.selected { "True" } else { "False" },
             self.text
         )
+    }
+}
+
+/// Rebuilds a pickled `SentenceResult`.
+#[pyfunction]
+#[pyo3(name = "_sentence_from_state")]
+#[allow(clippy::too_many_arguments)]
+pub fn sentence_from_state(
+    index: usize,
+    text: String,
+    span: (usize, usize),
+    char_span: (usize, usize),
+    score: f64,
+    selected: bool,
+    explanation: Option<String>,
+) -> PySentence {
+    PySentence {
+        index,
+        text,
+        span,
+        char_span,
+        score,
+        selected,
+        explanation,
     }
 }
 
