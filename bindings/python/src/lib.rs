@@ -27,6 +27,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(google::tokenize, m)?)?;
     m.add_function(wrap_pyfunction!(bootstrap::bootstrap_aggregate, m)?)?;
     m.add_class::<perl::PyRouge155>()?;
+    m.add_function(wrap_pyfunction!(perl::unescape_ptb, m)?)?;
     m.add_class::<summarize::PyDocument>()?;
     m.add_class::<summarize::PySentence>()?;
     m.add_class::<summarize::PySummary>()?;

@@ -287,3 +287,11 @@ impl PyRouge155 {
         )
     }
 }
+
+/// The text with its PTB escapes (`-LRB-`, ``` `` ```, `''`, ...) read as the characters they
+/// stand for, as `nutgraf eval` reads summaries and references before scoring.
+#[pyfunction]
+pub fn unescape_ptb(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<String> {
+    let text = convert::text(text, || "text".into())?;
+    Ok(py.detach(|| nutgraf::rouge::normalize::unescape_ptb(&text).into_owned()))
+}

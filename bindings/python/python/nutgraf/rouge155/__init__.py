@@ -30,7 +30,11 @@ from typing import Any, Dict, List, Literal, Optional, Sequence, Tuple, Union, o
 from .. import _native
 from ..errors import ConfigError, InputTypeError
 
-__all__ = ["Rouge155", "PAPER", "PYROUGE", "output_to_dict"]
+__all__ = ["Rouge155", "PAPER", "PYROUGE", "output_to_dict", "unescape_ptb"]
+
+unescape_ptb = _native.unescape_ptb
+"""``unescape_ptb(text)``: PTB escapes (``-LRB-``, ``` `` ```, ``''``, ...) read as the characters
+they stand for, as ``nutgraf eval`` reads summaries and references before scoring."""
 
 PAPER = "-c 95 -2 -1 -U -r 1000 -n 2 -w 1.2 -a -m"
 """The options of the SummaRuNNer / pyrouge-era papers."""
