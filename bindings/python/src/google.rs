@@ -123,20 +123,21 @@ impl PyRougeScorer {
         })?;
         for token in iter {
             let token = token?;
-            let id = match intern.get_item(&token)? {
+            let unhashable = |_| {
+                errors::wrong_type(
+                    py,
+                    format!(
+                        "tokenizer.tokenize returned a token of type {} that cannot be \
+                         compared (it is not hashable)",
+                        type_name(&token)
+                    ),
+                )
+            };
+            let id = match intern.get_item(&token).map_err(unhashable)? {
                 Some(id) => id.extract::<usize>()?,
                 None => {
                     let id = intern.len();
-                    intern.set_item(&token, id).map_err(|_| {
-                        errors::wrong_type(
-                            py,
-                            format!(
-                                "tokenizer.tokenize returned a token of type {} that cannot be \
-                                 compared (it is not hashable)",
-                                type_name(&token)
-                            ),
-                        )
-                    })?;
+                    intern.set_item(&token, id).map_err(unhashable)?;
                     id
                 }
             };

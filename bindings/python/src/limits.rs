@@ -51,6 +51,20 @@ pub fn tokens(text: &str, kind: Tokens) -> u128 {
     n
 }
 
+/// The number of distinct tokens of two texts (before stemming, which only merges them).
+fn distinct(a: &str, b: &str, kind: Tokens) -> u128 {
+    use nutgraf::rouge::google::{tokens, Tokenizer};
+    let mut seen = std::collections::HashSet::new();
+    for text in [a, b] {
+        match kind {
+            Tokens::Perl => seen.extend(text.split_whitespace().map(str::to_string)),
+            Tokens::RougeScore => seen.extend(tokens(text, Tokenizer::RougeScore, false)),
+            Tokens::Unicode => seen.extend(tokens(text, Tokenizer::Unicode, false)),
+        }
+    }
+    seen.len() as u128
+}
+
 fn max_line(lines: &[&str], kind: Tokens) -> u128 {
     lines.iter().map(|l| tokens(l, kind)).max().unwrap_or(0)
 }
@@ -71,7 +85,13 @@ pub fn check_google(
     if whole {
         let (tc, tr) = (tokens(candidate, kind), tokens(reference, kind));
         let words = tc.min(tr).div_ceil(64);
-        if (tc + tr) * words * 8 > LCS_MASK_BYTES {
+        // One mask per distinct token: bounded by the token counts, counted when that bound
+        // is too loose.
+        let mut vocab = tc + tr;
+        if vocab * words * 8 > LCS_MASK_BYTES {
+            vocab = distinct(candidate, reference, kind);
+        }
+        if vocab * words * 8 > LCS_MASK_BYTES {
             return Err(format!(
                 "too long for rougeL ({tc} and {tr} tokens need more than {} GiB); \
                  score shorter texts or leave rougeL out",

@@ -312,6 +312,9 @@ def read(
         "lossy": bool(lossy),
     }
     if format is not None:
+        formats = ("lines", "text", "story", "jsonl", "summarunner")
+        if format not in formats:
+            raise ConfigError(f"format: expected one of {', '.join(formats)}, got {format!r}")
         options["format"] = format
     return _native.DocumentReader(
         [os.fspath(p) for p in paths], _native.to_json(options, "options"), bool(skip_errors)
