@@ -412,7 +412,10 @@ impl PyRougeScorer {
             Tok::Custom(_) => (Tokenizer::RougeScore, false),
         };
         let fused = matches!(tok, Tok::Builtin(..)) && !split_summaries;
-        let (main, lsum) = if fused {
+        let (main, lsum) = if metrics.is_empty() {
+            // rouge-score scores nothing then: every result is `{}`.
+            (None, None)
+        } else if fused {
             (Some(build(py, metrics, tokenizer_kind, stem)?), None)
         } else {
             let at = metrics.iter().position(|m| *m == Metric::RougeLsum);

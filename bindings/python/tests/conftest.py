@@ -18,7 +18,10 @@ DATA = SHARED / "data"
 
 def need(path: Path) -> Path:
     if not path.exists():
-        pytest.skip(f"{path} is missing (the shared data beside the checkout)")
+        message = f"{path} is missing (the shared data beside the checkout)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
     return path
 
 

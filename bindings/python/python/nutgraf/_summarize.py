@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from typing import Any, Dict, Iterator, List, Optional, Sequence, Union
 
 from . import _native
@@ -282,7 +283,7 @@ def oracle_batch(
 
 
 def read(
-    path: Union[str, "os.PathLike[str]", Sequence[Union[str, "os.PathLike[str]"]]],
+    path: Union[str, "os.PathLike[str]", Sequence[Union[str, "os.PathLike[str]"]]],  # noqa: F821
     *,
     format: Optional[str] = None,
     text_field: str = "article",
@@ -298,8 +299,6 @@ def read(
     ``skip_errors=True``; a file that cannot be read raises :class:`~nutgraf.errors.ReadError`.
     The iterator is picklable (it reopens the files and skips what it had read).
     """
-    import os
-
     paths = [path] if isinstance(path, (str, os.PathLike)) else list(path)
     for i, p in enumerate(paths):
         if not isinstance(p, (str, os.PathLike)):

@@ -64,12 +64,13 @@ class Rouge:
         ``{type: [F, ...]}`` with ``use_aggregator=False``; see the module docs."""
         if rouge_types is None:
             rouge_types = _DEFAULT_TYPES
+        wrapped = None
         if tokenizer is not None:
             if not callable(tokenizer):
                 raise InputTypeError(
                     f"tokenizer: expected a callable text -> tokens, got {type(tokenizer).__name__}"
                 )
-            tokenizer = _CallableTokenizer(tokenizer)
+            wrapped = _CallableTokenizer(tokenizer)
         for name, value in (("predictions", predictions), ("references", references)):
             if value is None or isinstance(value, (str, bytes, dict)):
                 raise InputTypeError(
@@ -83,7 +84,7 @@ class Rouge:
                 f"({len(predictions)}) and references ({len(references)})"
             )
         scorer = rouge_scorer.RougeScorer(
-            rouge_types=list(rouge_types), use_stemmer=use_stemmer, tokenizer=tokenizer
+            rouge_types=list(rouge_types), use_stemmer=use_stemmer, tokenizer=wrapped
         )
         if not isinstance(use_aggregator, bool):
             raise InputTypeError(

@@ -163,27 +163,29 @@ class Rouge155:
         ):
             if value is None:
                 raise InputError(f"{name} is not set")
-        system = re.compile(self._system_filename_pattern)
-        models = os.listdir(self._model_dir)
+        system_dir, model_dir = str(self._system_dir), str(self._model_dir)
+        system = re.compile(str(self._system_filename_pattern))
+        model_pattern = str(self._model_filename_pattern)
+        models = os.listdir(model_dir)
         pairs = []
-        for filename in sorted(os.listdir(self._system_dir)):
+        for filename in sorted(os.listdir(system_dir)):
             match = system.match(filename)
             if not match:
                 continue
-            doc_id = match.groups(0)[0]
-            model = re.compile(self._model_filename_pattern.replace("#ID#", doc_id))
+            doc_id = str(match.groups(0)[0])
+            model = re.compile(model_pattern.replace("#ID#", doc_id))
             found = sorted(f for f in models if model.match(f))
             if not found:
                 raise InputError(
                     "Could not find any model summaries for the system summary with ID "
                     f"{doc_id}. Specified model filename pattern was: "
-                    f"{self._model_filename_pattern}"
+                    f"{model_pattern}"
                 )
             pairs.append((filename, found))
         if not pairs:
             raise InputError(
                 f"Did not find any files matching the pattern {system.pattern} in the system "
-                f"summaries directory {self._system_dir}."
+                f"summaries directory {system_dir}."
             )
         return pairs
 
@@ -218,12 +220,13 @@ class Rouge155:
         options = self.args or rouge_args or PYROUGE
         scorer = _Scorer(options)
         pairs = self._pairs()
+        system_dir, model_dir = str(self._system_dir), str(self._model_dir)
         candidates = []
         references = []
         for system_file, model_files in pairs:
-            candidates.append(self._sentences(os.path.join(self._system_dir, system_file), html))
+            candidates.append(self._sentences(os.path.join(system_dir, system_file), html))
             references.append(
-                [self._sentences(os.path.join(self._model_dir, m), html) for m in model_files]
+                [self._sentences(os.path.join(model_dir, m), html) for m in model_files]
             )
         ids = [str(i) for i in range(1, len(pairs) + 1)]
         names, corpus, docs, ids = scorer._native.score(

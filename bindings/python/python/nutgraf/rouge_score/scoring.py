@@ -16,7 +16,7 @@ needed.
 from __future__ import annotations
 
 import collections
-from typing import Any, Dict, Mapping, Optional
+from typing import Any, Dict, List, Mapping
 
 from .. import _native
 from ..errors import ConfigError, InputError, InputTypeError
@@ -106,7 +106,7 @@ class BootstrapAggregator:
         types = list(self._scores)
         matrices = []
         widths = []
-        classes = []
+        classes: List[Any] = []
         for t in types:
             scores = self._scores[t]
             first = scores[0]
