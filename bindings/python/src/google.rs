@@ -353,7 +353,10 @@ fn build(
 #[pymethods]
 impl PyRougeScorer {
     #[new]
-    #[pyo3(signature = (rouge_types, use_stemmer=None, split_summaries=None, tokenizer=None))]
+    #[pyo3(
+        signature = (rouge_types, use_stemmer=None, split_summaries=None, tokenizer=None),
+        text_signature = "(rouge_types, use_stemmer=False, split_summaries=False, tokenizer=None)"
+    )]
     fn new(
         py: Python<'_>,
         rouge_types: &Bound<'_, PyAny>,

@@ -6,7 +6,7 @@ The public names are re-exported by the package: ``nutgraf.Document``, ``nutgraf
 """
 
 from os import PathLike
-from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple, Union, final
 
 from .rouge_score.scoring import Score
 
@@ -19,13 +19,13 @@ _DocumentLike = Union[str, Sequence[str], "Document"]
 class RougeScorer:
     """rouge-score 0.1.2's ``RougeScorer``: equal results to the last bit."""
 
-    def __init__(
-        self,
+    def __new__(
+        cls,
         rouge_types: Sequence[str],
         use_stemmer: bool = False,
         split_summaries: bool = False,
         tokenizer: Optional[Any] = None,
-    ) -> None: ...
+    ) -> "RougeScorer": ...
     @property
     def rouge_types(self) -> List[str]: ...
     @property
@@ -59,11 +59,29 @@ def unescape_ptb(text: str) -> str: ...
 def to_json(obj: Any, what: str = "config") -> str: ...
 def method_names() -> List[str]: ...
 def after_fork_in_child() -> None: ...
+def _document_from_state(
+    text: str,
+    spans: List[Tuple[int, int, int]],
+    id: Optional[str],
+    reference: Optional[List[str]],
+    labels: Optional[List[int]],
+) -> "Document": ...
+def _sentence_from_state(
+    index: int,
+    text: str,
+    span: Tuple[int, int],
+    char_span: Tuple[int, int],
+    score: float,
+    selected: bool,
+    explanation: Optional[str],
+) -> "SentenceResult": ...
+def _oracle_from_state(json: str, summary: List[str]) -> "OracleResult": ...
 
+@final
 class Rouge155:
     """ROUGE-1.5.5 with frozen options (the engine behind ``nutgraf.rouge155.Rouge155``)."""
 
-    def __init__(self, options: Optional[List[str]] = None, overrides: Optional[str] = None) -> None: ...
+    def __new__(cls, options: Optional[List[str]] = None, overrides: Optional[str] = None) -> "Rouge155": ...
     def config_json(self) -> str: ...
     def rouge_args(self) -> List[str]: ...
     def metric_names(self) -> List[str]: ...
@@ -77,19 +95,20 @@ class Rouge155:
         threads: Optional[int] = None,
     ) -> Tuple[List[str], List[Tuple[float, ...]], List[List[Tuple[float, float, float]]], List[str]]: ...
 
+@final
 class Document:
     """A document: its text and sentences (with byte and character spans), and optionally its
     id, reference summary and extractive labels."""
 
-    def __init__(
-        self,
+    def __new__(
+        cls,
         text: Optional[str] = None,
         *,
         sentences: Optional[Sequence[str]] = None,
         id: Optional[str] = None,
         reference: Optional[_Summary] = None,
         format: Optional[str] = None,
-    ) -> None: ...
+    ) -> "Document": ...
     @property
     def text(self) -> str: ...
     @property
@@ -107,8 +126,9 @@ class Document:
     @property
     def labels(self) -> Optional[List[int]]: ...
     def __len__(self) -> int: ...
-    def __getitem__(self, index: int) -> str: ...
+    def __getitem__(self, index: int, /) -> str: ...
 
+@final
 class SentenceResult:
     """One sentence of a summarized document."""
 
@@ -127,6 +147,7 @@ class SentenceResult:
     @property
     def explanation(self) -> Optional[Dict[str, Any]]: ...
 
+@final
 class Summary:
     """The summary of one document."""
 
@@ -152,8 +173,9 @@ class Summary:
     def from_json(json: str) -> "Summary": ...
     def __len__(self) -> int: ...
 
+@final
 class Summarizer:
-    def __init__(self, config_json: str) -> None: ...
+    def __new__(cls, config_json: str) -> "Summarizer": ...
     def config_json(self) -> str: ...
     def summarize(
         self, document: _DocumentLike, reference: Optional[_Summary] = None, format: Optional[str] = None
@@ -166,6 +188,8 @@ class Summarizer:
         format: Optional[str] = None,
     ) -> List[Summary]: ...
 
+@final
+@final
 class OracleResult:
     """The oracle labels of one document."""
 
@@ -182,8 +206,9 @@ class OracleResult:
     def to_json(self) -> str: ...
     def to_dict(self) -> Dict[str, Any]: ...
 
+@final
 class Oracle:
-    def __init__(self, config_json: str) -> None: ...
+    def __new__(cls, config_json: str) -> "Oracle": ...
     def config_json(self) -> str: ...
     def label(self, document: _DocumentLike, reference: Optional[_Summary] = None) -> OracleResult: ...
     def label_batch(
@@ -193,13 +218,15 @@ class Oracle:
         threads: Optional[int] = None,
     ) -> List[OracleResult]: ...
 
+@final
+@final
 class DocumentReader(Iterator[Document]):
-    def __init__(
-        self,
+    def __new__(
+        cls,
         paths: Sequence[Union[str, "PathLike[str]"]],
         options_json: str,
         skip_errors: bool = False,
         skip: int = 0,
-    ) -> None: ...
+    ) -> "DocumentReader": ...
     def __iter__(self) -> "DocumentReader": ...
     def __next__(self) -> Document: ...
