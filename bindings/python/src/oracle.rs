@@ -202,7 +202,7 @@ impl PyOracle {
         reference: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyOracleResult> {
         let doc = PyOracle::prepared(py, document, reference, &|| "document".into(), "reference")?;
-        pools::run(py, Some(1), || self.one(&doc))?.map_err(|e| errors::engine(py, &e, "document"))
+        pools::run(py, None, || self.one(&doc))?.map_err(|e| errors::engine(py, &e, "document"))
     }
 
     /// The oracle sets of many documents on worker threads, in input order.

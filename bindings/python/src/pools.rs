@@ -44,6 +44,10 @@ fn pool(py: Python<'_>, threads: usize) -> PyResult<Arc<ThreadPool>> {
 }
 
 /// Runs `work` on `threads` worker threads (all cores for `None`) with the GIL released.
+/// A single document's work goes to the all-cores pool too, so that Python threads calling at
+/// once are served by as many workers as there are cores (and code of the engine that uses
+/// rayon inside, such as the learned model's matrix products, never starts rayon's global
+/// pool).
 pub fn run<R, F>(py: Python<'_>, threads: Option<usize>, work: F) -> PyResult<R>
 where
     R: Send,

@@ -555,7 +555,7 @@ impl PySummarizer {
     fn new(py: Python<'_>, config_json: &str) -> PyResult<Self> {
         let config =
             SummarizerConfig::from_json(config_json).map_err(|e| errors::engine(py, &e, ""))?;
-        let summarizer = pools::run(py, Some(1), || nutgraf::Summarizer::from_config(&config))?
+        let summarizer = pools::run(py, None, || nutgraf::Summarizer::from_config(&config))?
             .map_err(|e| errors::engine(py, &e, ""))?;
         Ok(PySummarizer { summarizer })
     }
@@ -578,7 +578,7 @@ impl PySummarizer {
         let fmt = self::format(py, format)?;
         let doc = self::document(document, fmt, &|| "document".into())?;
         let doc = PySummarizer::with_reference(doc, reference, "reference")?;
-        let record = pools::run(py, Some(1), || self.one(&doc))?
+        let record = pools::run(py, None, || self.one(&doc))?
             .map_err(|e| errors::engine(py, &e, "document"))?;
         Ok(PySummary { record })
     }
