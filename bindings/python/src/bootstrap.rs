@@ -135,11 +135,11 @@ pub fn aggregate(
     let mut out = Vec::with_capacity(matrices.len());
     let mut idx = Vec::new();
     for (matrix, &width) in matrices.iter().zip(widths) {
-        let rows = if width == 0 { 0 } else { matrix.len() / width };
+        let rows = matrix.len().checked_div(width).unwrap_or(0);
         // means[col][sample]
-        let mut means = vec![vec![0.0f64; n_samples]; width];
+        let mut means = vec![Vec::with_capacity(n_samples); width];
         let mut sum = vec![0.0f64; width];
-        for i in 0..n_samples {
+        for _ in 0..n_samples {
             idx.clear();
             idx.extend((0..rows).map(|_| rng.below(rows)));
             sum.iter_mut().for_each(|s| *s = 0.0);
@@ -149,8 +149,8 @@ pub fn aggregate(
                     *s += v;
                 }
             }
-            for (col, s) in sum.iter().enumerate() {
-                means[col][i] = s / rows as f64;
+            for (col, s) in means.iter_mut().zip(&sum) {
+                col.push(s / rows as f64);
             }
         }
         let mut bounds: [Vec<f64>; 3] = [Vec::new(), Vec::new(), Vec::new()];

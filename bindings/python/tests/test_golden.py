@@ -132,3 +132,26 @@ def test_rouge155_per_document_runs(set_name):
     assert not bad, bad[:3]
     if set_name == "tricky":
         assert errors > 0
+
+
+def test_stem_table():
+    """rouge-score's stemmer (NLTK's Porter) and ROUGE-1.5.5's -m (WordNet exceptions, then its
+    own Porter) on the 75,826 tokens of stem_table.tsv, through the Python API."""
+    from conftest import read_text
+    from nutgraf.rouge_score import tokenizers
+
+    rows = [line.split("\t") for line in read_text("rouge/stem_table.tsv").splitlines()[1:]]
+    google = tokenizers.DefaultTokenizer(use_stemmer=True)
+    bad = [(t, g, google.tokenize(t)) for t, _, g, _, _ in rows if google.tokenize(t) != [g]]
+    assert not bad, bad[:5]
+    # ROUGE-1.5.5: two different tokens with the same -m stem match with -m, not without.
+    by_stem: dict = {}
+    for t, m, *_ in rows:
+        by_stem.setdefault(m, []).append(t)
+    pairs = [(ts[0], t) for ts in by_stem.values() for t in ts[1:] if t.isalnum() and ts[0].isalnum()]
+    assert len(pairs) > 10000
+    cands, refs = [a for a, _ in pairs], [b for _, b in pairs]
+    _, docs = Rouge155("-n 1 -x -m").score(cands, refs, per_document=True)
+    assert all(d["rouge_1_recall"] == 1.0 for d in docs)
+    _, docs = Rouge155("-n 1 -x").score(cands, refs, per_document=True)
+    assert all(d["rouge_1_recall"] == 0.0 for d in docs)
