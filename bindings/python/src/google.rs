@@ -57,7 +57,11 @@ enum Tok {
     Custom(Py<PyAny>),
 }
 
-/// The scorer: the metrics in rouge-score's order, and the engine scorers that compute them.
+/// rouge-score 0.1.2's `RougeScorer(rouge_types, use_stemmer=False, split_summaries=False,
+/// tokenizer=None)`: `score(target, prediction)` and `score_multi(targets, prediction)` give
+/// `{rouge_type: Score(precision, recall, fmeasure)}` equal to rouge-score's to the last bit;
+/// `score_batch(targets, predictions, threads=None)` scores many pairs on worker threads.
+/// Thread-safe, reusable and picklable. See `nutgraf.rouge_score.rouge_scorer`.
 #[pyclass(module = "nutgraf._native", name = "RougeScorer", frozen, subclass)]
 pub struct PyRougeScorer {
     /// Result keys, in the order asked (duplicates removed, as a dict would).

@@ -23,6 +23,11 @@ pub fn format(py: Python<'_>, format: Option<&str>) -> PyResult<Option<Format>> 
 
 /// A document: its text and sentences (with byte and character spans), and optionally its id,
 /// reference summary and extractive labels.
+///
+/// `Document(text=None, *, sentences=None, id=None, reference=None, format=None)`: from a
+/// text, split into sentences as `nutgraf summarize` splits it (its format detected: one
+/// sentence per line, raw text, a `.story`; or forced with `format`), or from a list of
+/// sentences. `len(doc)` is the number of sentences, `doc[i]` the text of sentence `i`.
 #[pyclass(module = "nutgraf._native", name = "Document", frozen)]
 #[derive(Clone)]
 pub struct PyDocument {
