@@ -74,7 +74,7 @@ def child_rouge(a):
         import fast_rouge
 
         assert not stem and "rougeLsum" not in types
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     if tool == "rouge-rust":
         if mode == "loop":
             out = [fast_rouge.score(r, c) for c, r in zip(cands, refs)]
@@ -87,9 +87,9 @@ def child_rouge(a):
         out = scorer.score_batch(refs, cands, threads=a["threads"])
     else:
         out = scorer.score_batch(refs, cands)
-    seconds = time.perf_counter() - t0
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
     mean_f = {t: sum(o[t].fmeasure for o in out) / len(out) for t in types}
-    return {"pairs": len(out), "seconds": seconds, "mean_f": mean_f}
+    return {"pairs": len(out), "seconds": seconds, "cpu": cpu, "mean_f": mean_f}
 
 
 def child_perl(a):
@@ -105,12 +105,13 @@ def child_perl(a):
     cands = lines(a["prefix"] + ".cand.txt")
     refs = lines(a["prefix"] + ".ref.txt")
     rouge = Rouge155(PAPER)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     scores = rouge.score(cands, refs, threads=a["threads"])
-    seconds = time.perf_counter() - t0
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
     return {
         "pairs": len(cands),
         "seconds": seconds,
+        "cpu": cpu,
         "f": {m: scores[f"rouge_{m}_f_score"] for m in ("1", "2", "l")},
     }
 
@@ -133,14 +134,14 @@ def child_sumy(a):
     summarizer = summarizers()[a["method"]](Stemmer("english"))
     summarizer.stop_words = get_stop_words("english")
     done = 0
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for sentences in docs:
         document = ObjectDocumentModel((Paragraph([Sentence(s, tokenizer) for s in sentences]),))
         assert len(summarizer(document, 3)) <= 3
         done += 1
         if time.perf_counter() - t0 > a["max_seconds"]:
             break
-    return {"docs": done, "seconds": time.perf_counter() - t0}
+    return {"docs": done, "seconds": time.perf_counter() - t0, "cpu": time.process_time() - c0}
 
 
 def child_summarize(a):
@@ -148,14 +149,14 @@ def child_summarize(a):
 
     docs = read_docs(a["docs"], a.get("limit"))
     summarizer = nutgraf.Summarizer(a["method"], 3)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     if a["mode"] == "loop":
         out = [summarizer.summarize(d) for d in docs]
     else:
         out = summarizer.summarize_batch(docs, threads=a["threads"])
-    seconds = time.perf_counter() - t0
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
     assert all(len(s.summary) <= 3 for s in out)
-    return {"docs": len(out), "seconds": seconds}
+    return {"docs": len(out), "seconds": seconds, "cpu": cpu}
 
 
 CHILDREN = {"rouge": child_rouge, "perl": child_perl, "sumy": child_sumy, "summarize": child_summarize}
@@ -168,13 +169,21 @@ def measure(results, kind, env=None, **args):
     """Runs one child, timing the whole process; appends its record to RESULTS."""
     cmd = [sys.executable, os.path.abspath(__file__), "child", kind, json.dumps(args)]
     environment = dict(os.environ, **(env or {}))
-    t0 = time.perf_counter()
+    import resource
+
+    def children_cpu():
+        u = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return u.ru_utime + u.ru_stime
+
+    t0, c0 = time.perf_counter(), children_cpu()
     p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment)
-    whole = time.perf_counter() - t0
+    whole, whole_cpu = time.perf_counter() - t0, children_cpu() - c0
     if p.returncode != 0:
         print(f"{kind} {args} failed: {p.stderr.decode()[-800:]}", file=sys.stderr)
         return
-    record = dict(json.loads(p.stdout.decode().strip().splitlines()[-1]), kind=kind, whole=whole, **args)
+    record = dict(
+        json.loads(p.stdout.decode().strip().splitlines()[-1]), kind=kind, whole=whole, whole_cpu=whole_cpu, **args
+    )
     with open(results, "a") as f:
         f.write(json.dumps(record) + "\n")
     print(json.dumps(record), file=sys.stderr, flush=True)
@@ -243,8 +252,8 @@ def report(path):
         " configuration).\n"
     )
     print(
-        "| set | metrics | tool | call | threads | pairs | scoring s | pairs/s | vs rouge-score |"
-        " whole process s | vs rouge-score (whole) | mean F |"
+        "| set | metrics | tool | call | threads | pairs | scoring s (CPU s) | pairs/s | vs rouge-score |"
+        " whole process s (CPU s) | vs rouge-score (whole) | mean F |"
     )
     print("|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|")
     base = {(r["set"], r["config"]): r for r in rouge if r["tool"] == "rouge-score"}
@@ -259,11 +268,12 @@ def report(path):
         f = "/".join(f"{v:.4f}" for v in r["mean_f"].values())
         print(
             f"| {r['set']} | {metrics} | {r['tool']} | {call} | {r['threads']} | {r['pairs']} |"
-            f" {r['seconds']:.3f} | {r['pairs'] / r['seconds']:.0f} | {ratio} | {r['whole']:.2f} | {wratio} | {f} |"
+            f" {r['seconds']:.3f} ({r['cpu']:.3f}) | {r['pairs'] / r['seconds']:.0f} | {ratio} |"
+            f" {r['whole']:.2f} ({r['whole_cpu']:.2f}) | {wratio} | {f} |"
         )
     perl = [r for r in rows if r["kind"] == "perl"]
     print("\n### ROUGE-1.5.5 with the papers' flags (`-c 95 -2 -1 -U -r 1000 -n 2 -w 1.2 -a -m`)\n")
-    print("| set | tool | threads | pairs | scoring s | whole process s | ROUGE-1.5.5 (Perl), recorded | ratio | F R-1/R-2/R-L |")
+    print("| set | tool | threads | pairs | scoring s (CPU s) | whole process s | ROUGE-1.5.5 (Perl), recorded | ratio | F R-1/R-2/R-L |")
     print("|---|---|---:|---:|---:|---:|---:|---:|---|")
     for r in perl:
         rec = PERL_RECORDED.get(r["set"])
@@ -271,7 +281,7 @@ def report(path):
         recorded = "%.0f s" % rec if rec else "–"
         ratio = "%.0f×" % (rec / r["seconds"]) if rec else "–"
         print(
-            f"| {r['set']} | nutgraf.rouge155 | {r['threads']} | {r['pairs']} | {r['seconds']:.3f} | {r['whole']:.2f} |"
+            f"| {r['set']} | nutgraf.rouge155 | {r['threads']} | {r['pairs']} | {r['seconds']:.3f} ({r['cpu']:.3f}) | {r['whole']:.2f} |"
             f" {recorded} | {ratio} | {f} |"
         )
     sumy = {r["method"]: r for r in rows if r["kind"] == "sumy"}
