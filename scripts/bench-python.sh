@@ -31,4 +31,5 @@ echo
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), load $(cut -d' ' -f1-3 /proc/loadavg) after the run"
 "$VENV/bin/pip" list 2>/dev/null | grep -iE '^(rouge|sumy|numpy|nltk|nutgraf)' | tr -s ' ' | sed 's/^/    /'
 echo
+cp "$WORK/results.jsonl" "$VENV/last-results.jsonl"  # bench_python.py report reprints it
 "$VENV/bin/python" "$ROOT/scripts/bench_python.py" report "$WORK/results.jsonl"

@@ -129,7 +129,7 @@ def child_sumy(a):
     from sumy.nlp.stemmers import Stemmer
     from sumy.utils import get_stop_words
 
-    docs = read_docs(a["docs"])
+    docs = read_docs(a["docs_path"])
     tokenizer = PreSplitTokenizer()
     summarizer = summarizers()[a["method"]](Stemmer("english"))
     summarizer.stop_words = get_stop_words("english")
@@ -147,7 +147,7 @@ def child_sumy(a):
 def child_summarize(a):
     import nutgraf
 
-    docs = read_docs(a["docs"], a.get("limit"))
+    docs = read_docs(a["docs_path"], a.get("limit"))
     summarizer = nutgraf.Summarizer(a["method"], 3)
     t0, c0 = time.perf_counter(), time.process_time()
     if a["mode"] == "loop":
@@ -232,11 +232,11 @@ def run(args):
         for threads in (1, all_cores):
             measure(results, "perl", prefix=prefix, set=set_name, threads=threads)
     for method in SUMY_METHODS:
-        measure(results, "sumy", docs=sumy_docs, method=method, max_seconds=args.sumy_max_seconds)
+        measure(results, "sumy", docs_path=sumy_docs, method=method, max_seconds=args.sumy_max_seconds)
     for method in METHODS:
-        measure(results, "summarize", docs=sumy_docs, method=method, mode="loop", threads=1)
-        measure(results, "summarize", docs=sumy_docs, method=method, mode="batch", threads=1)
-        measure(results, "summarize", docs=docs_path, method=method, mode="batch", threads=all_cores)
+        measure(results, "summarize", docs_path=sumy_docs, method=method, mode="loop", threads=1)
+        measure(results, "summarize", docs_path=sumy_docs, method=method, mode="batch", threads=1)
+        measure(results, "summarize", docs_path=docs_path, method=method, mode="batch", threads=all_cores)
 
 
 # --- the report ----------------------------------------------------------------------------
