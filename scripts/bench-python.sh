@@ -3,7 +3,7 @@
 # rouge-rust (PyPI), ROUGE-1.5.5 (the Perl script's recorded time), and sumy. Each measurement
 # runs in a process of its own; see scripts/bench_python.py for what is timed.
 #
-#   scripts/bench-python.sh [SUMY_DOCS (500)] [SUMY_MAX_SECONDS per method (60)]
+#   scripts/bench-python.sh [SUMY_DOCS (1000)] [SUMY_MAX_SECONDS per method (60)]
 #
 # Env: SHARED (default ../shared), PYTHON (default python3), CARGO_TARGET_DIR (the package's
 # build). The venv .venv-bench-python/ is made on the first run (needs PyPI once); the package
@@ -20,15 +20,16 @@ if [[ ! -x $VENV/bin/python ]]; then
 fi
 "$VENV/bin/pip" install --quiet --force-reinstall --no-deps "$ROOT/bindings/python"
 
+CORES=$(nproc --all)  # before OMP_NUM_THREADS=1 below, which nproc would obey
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/bench-python.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 # One core for sumy and the single-thread rows: numpy's BLAS would start a thread per core.
 export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
 "$VENV/bin/python" "$ROOT/scripts/bench_python.py" run "$WORK" "$WORK/results.jsonl" \
-    --sumy-docs "${1:-500}" --sumy-max-seconds "${2:-60}"
+    --sumy-docs "${1:-1000}" --sumy-max-seconds "${2:-60}"
 
 echo
-echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), load $(cut -d' ' -f1-3 /proc/loadavg) after the run"
+echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $CORES cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), load $(cut -d' ' -f1-3 /proc/loadavg) after the run"
 "$VENV/bin/pip" list 2>/dev/null | grep -iE '^(rouge|sumy|numpy|nltk|nutgraf)' | tr -s ' ' | sed 's/^/    /'
 echo
 cp "$WORK/results.jsonl" "$VENV/last-results.jsonl"  # bench_python.py report reprints it

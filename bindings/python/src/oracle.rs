@@ -202,7 +202,9 @@ impl PyOracle {
         reference: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyOracleResult> {
         let doc = PyOracle::prepared(py, document, reference, &|| "document".into(), "reference")?;
-        pools::run(py, None, || self.one(&doc))?.map_err(|e| errors::engine(py, &e, "document"))
+        // The oracle search does not use rayon: it runs on the calling thread.
+        py.detach(|| self.one(&doc))
+            .map_err(|e| errors::engine(py, &e, "document"))
     }
 
     /// The oracle sets of many documents on worker threads, in input order.

@@ -532,6 +532,21 @@ pub struct PySummarizer {
 }
 
 impl PySummarizer {
+    /// Runs one document's work with the GIL released: on the calling thread, or for
+    /// SummaRuNNer (whose matrix products use rayon) on the all-cores pool, so that rayon's
+    /// global pool is never started (see `pools`). A hop to a worker costs a thread wake-up
+    /// per document, which the classic methods are too quick to pay.
+    fn run_one<R: Send>(&self, py: Python<'_>, work: impl FnOnce() -> R + Send) -> PyResult<R> {
+        if matches!(
+            self.summarizer.config().method,
+            nutgraf::MethodConfig::Summarunner(_)
+        ) {
+            pools::run(py, None, work)
+        } else {
+            Ok(py.detach(work))
+        }
+    }
+
     fn one(&self, doc: &Document) -> nutgraf::Result<SummaryRecord> {
         let summary = self.summarizer.summarize(doc)?;
         Ok(summary.record(doc, self.summarizer.shared_config()))
@@ -583,7 +598,8 @@ impl PySummarizer {
         let fmt = self::format(py, format)?;
         let doc = self::document(document, fmt, &|| "document".into())?;
         let doc = PySummarizer::with_reference(doc, reference, "reference")?;
-        let record = pools::run(py, None, || self.one(&doc))?
+        let record = self
+            .run_one(py, || self.one(&doc))?
             .map_err(|e| errors::engine(py, &e, "document"))?;
         Ok(PySummary { record })
     }
