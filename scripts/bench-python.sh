@@ -20,6 +20,7 @@ if [[ ! -x $VENV/bin/python ]]; then
 fi
 "$VENV/bin/pip" install --quiet --force-reinstall --no-deps "$ROOT/bindings/python"
 
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 CORES=$(nproc --all)  # before OMP_NUM_THREADS=1 below, which nproc would obey
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/bench-python.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
@@ -29,7 +30,7 @@ export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
     --sumy-docs "${1:-1000}" --sumy-max-seconds "${2:-60}"
 
 echo
-echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $CORES cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), load $(cut -d' ' -f1-3 /proc/loadavg) after the run"
+echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $CORES cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), load $LOAD_BEFORE before the run and $(cut -d' ' -f1-3 /proc/loadavg) after it"
 "$VENV/bin/pip" list 2>/dev/null | grep -iE '^(rouge|sumy|numpy|nltk|nutgraf)' | tr -s ' ' | sed 's/^/    /'
 echo
 cp "$WORK/results.jsonl" "$VENV/last-results.jsonl"  # bench_python.py report reprints it
