@@ -5,6 +5,8 @@
 #
 #   scripts/bench-python.sh [SUMY_DOCS (1000)] [SUMY_MAX_SECONDS per method (60)]
 #
+# BENCH_ONLY=rouge,perl,summarize (a subset) runs only those parts.
+#
 # Env: SHARED (default ../shared), PYTHON (default python3), CARGO_TARGET_DIR (the package's
 # build). The venv .venv-bench-python/ is made on the first run (needs PyPI once); the package
 # is reinstalled from bindings/python on every run.
@@ -27,7 +29,7 @@ trap 'rm -rf "$WORK"' EXIT
 # One core for sumy and the single-thread rows: numpy's BLAS would start a thread per core.
 export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
 "$VENV/bin/python" "$ROOT/scripts/bench_python.py" run "$WORK" "$WORK/results.jsonl" \
-    --sumy-docs "${1:-1000}" --sumy-max-seconds "${2:-60}"
+    --sumy-docs "${1:-1000}" --sumy-max-seconds "${2:-60}" --only "${BENCH_ONLY:-}"
 
 echo
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $CORES cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), load $LOAD_BEFORE before the run and $(cut -d' ' -f1-3 /proc/loadavg) after it"
