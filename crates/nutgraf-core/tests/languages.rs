@@ -101,6 +101,47 @@ fn russian_abbreviations() {
 }
 
 #[test]
+fn turkish_sentences_may_open_lowercase_but_not_after_ordinals_or_verbs_of_saying() {
+    // Cases of the UD IMST dev file: sentences that open lowercase, ordinals in words, a
+    // verb of saying after the quotation, the pronoun `o`, a rank before a name.
+    let text = "Kızı birbuçuk yaşındaydı. kirk yaşındayım. Göç onyedi. yüzyılda başladı. \
+                Yeter. dedim. Ne yapıyor o. Anlatırım. Genelkurmay Başkanı Org. Hilmi Özkök geldi. \
+                Elma, armut vb. meyveler aldı.";
+    assert_eq!(
+        split(text, Language::Turkish),
+        [
+            "Kızı birbuçuk yaşındaydı.",
+            "kirk yaşındayım.",
+            "Göç onyedi. yüzyılda başladı.",
+            "Yeter. dedim.",
+            "Ne yapıyor o.",
+            "Anlatırım.",
+            "Genelkurmay Başkanı Org. Hilmi Özkök geldi.",
+            "Elma, armut vb. meyveler aldı.",
+        ]
+    );
+    // Elsewhere a lowercase word after a period keeps the sentence going.
+    assert_eq!(
+        split("Born in 1948 in St. petersburg.", Language::English).len(),
+        1
+    );
+}
+
+#[test]
+fn portuguese_headlines_end_before_an_opener_but_not_after_a_speakers_dash() {
+    let text = "Luta no Afeganistão deixa dez mortos Pelo menos dez pessoas morreram. \
+                Folha -- O senhor acha que o usuário é culpado?";
+    assert_eq!(
+        split(text, Language::Portuguese),
+        [
+            "Luta no Afeganistão deixa dez mortos",
+            "Pelo menos dez pessoas morreram.",
+            "Folha -- O senhor acha que o usuário é culpado?",
+        ]
+    );
+}
+
+#[test]
 fn readers_detect_the_language_and_split_with_its_rules() {
     let german =
         "Die Ausgrabungszeit dauert vom 2. Juli bis 13. August. Die Frankfurter Rundschau \

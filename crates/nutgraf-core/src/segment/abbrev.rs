@@ -17,6 +17,9 @@ pub(crate) enum Kind {
     /// Often at a true sentence end too (`Inc.`, `Jr.`, `U.S.`, `St.`): a boundary only when a
     /// typical sentence opener follows.
     Ambiguous,
+    /// A word, not an abbreviation, though its shape says one (Turkish `o`, "he"/"that"):
+    /// a language's table lists it to override the shape rules.
+    Word,
 }
 
 /// Abbreviations by lowercase stem (without the final period).

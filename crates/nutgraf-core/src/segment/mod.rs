@@ -223,6 +223,10 @@ impl<'a> Splitter<'a> {
         if next.para_break {
             return false;
         }
+        // `Folha -- O senhor ...`: a speaker's name and a dash open an interview's answer.
+        if matches!(self.word(w), "--" | "-" | "–" | "—") {
+            return false;
+        }
         let words = self.text[span.start..w.end].split_whitespace().count();
         let opener = rules::strip_openers(self.word(next));
         (2..=15).contains(&words) && self.rules.openers.contains(&opener)
@@ -303,7 +307,9 @@ impl<'a> Splitter<'a> {
                     Some(Kind::Month | Kind::Ambiguous) => {
                         opener() || (closed && cased && first.is_some_and(char::is_uppercase))
                     }
-                    Some(Kind::Numeric) | None => !lower_next,
+                    Some(Kind::Numeric | Kind::Word) | None => {
+                        !lower_next || (!closed && self.lowercase_opens(stem, content))
+                    }
                 }
             }
         }
@@ -350,6 +356,55 @@ fn is_ordinal(stem: &str) -> bool {
     (1..=3).contains(&stem.len()) && stem.bytes().all(|b| b.is_ascii_digit())
 }
 
+impl Splitter<'_> {
+    /// Whether a lowercase `next` word opens a sentence after the word `stem` and its period,
+    /// in a language whose sentences may open lowercase after a period: unless `stem` is an
+    /// ordinal in words (`onyedi. yüzyıl`) or `next` a verb of saying (`Yeter. dedim.`).
+    fn lowercase_opens(&self, stem: &str, next: &str) -> bool {
+        if !self.rules.period_lowercase_starts {
+            return false;
+        }
+        let lower = next.to_lowercase();
+        let speech = self
+            .rules
+            .speech_prefixes
+            .iter()
+            .any(|p| lower.starts_with(p));
+        !(speech || self.is_number_words(stem))
+    }
+
+    /// Whether `stem` is made of the language's number words, an ordinal ending allowed
+    /// (`onyedi`, `onikinci`, `onyedi-onsekiz`).
+    fn is_number_words(&self, stem: &str) -> bool {
+        let words = self.rules.number_words;
+        !words.is_empty()
+            && stem.split('-').all(|part| {
+                let part = ["inci", "ıncı", "uncu", "üncü", "nci", "ncı", "ncu", "ncü"]
+                    .iter()
+                    .find_map(|s| part.strip_suffix(s))
+                    .unwrap_or(part);
+                is_number_word(part, words)
+            })
+    }
+}
+
+/// Whether `word` is a run of number words (`beşyüzdört` = `beş` `yüz` `dört`).
+fn is_number_word(word: &str, words: &[&str]) -> bool {
+    if word.is_empty() || word.len() > 40 {
+        return false;
+    }
+    // Few words and short ones: try each as the first, then the rest.
+    fn rest(word: &str, words: &[&str], depth: usize) -> bool {
+        word.is_empty()
+            || (depth < 8
+                && words.iter().any(|w| {
+                    word.strip_prefix(w)
+                        .is_some_and(|tail| rest(tail, words, depth + 1))
+                }))
+    }
+    rest(word, words, 0)
+}
+
 /// The abbreviation kind of the word before an attached period, if it is one: by shape for
 /// dotted acronyms (`U.S`, `a.m`, `Ph.D`) and initials (`J`), by the language's table and
 /// then the shared one otherwise.
@@ -367,7 +422,7 @@ fn classify(stem: &str, rules: &Rules) -> Option<Kind> {
     }
     let own = rules.abbreviations.iter().find(|(s, _)| *s == lower);
     if let Some(&(_, kind)) = own {
-        return Some(kind);
+        return (kind != Kind::Word).then_some(kind);
     }
     if let Some(kind) = abbrev::lookup(&lower) {
         return Some(kind);
