@@ -128,6 +128,28 @@ fn turkish_sentences_may_open_lowercase_but_not_after_ordinals_or_verbs_of_sayin
 }
 
 #[test]
+fn spanish_dashes_open_dialogue_but_continue_dates_and_punctuation() {
+    // Cases of the UD AnCora dev file: a dash opening a line of dialogue, alone or doubled;
+    // a dash before punctuation; a chronology's entry after its date.
+    let text = "De allí las rebajas. - Ya sé qué ocurre - explicó. ¿Por qué tanto tiempo? - -. \
+                Ha salido así. ¿Por qué? -, se pregunta. 6 de julio. - Barak presenta el Gobierno. \
+                Pero ella nunca lo vio claro. - - Pero mira que eres burra.";
+    assert_eq!(
+        split(text, Language::Spanish),
+        [
+            "De allí las rebajas.",
+            "- Ya sé qué ocurre - explicó.",
+            "¿Por qué tanto tiempo? - -.",
+            "Ha salido así.",
+            "¿Por qué? -, se pregunta.",
+            "6 de julio. - Barak presenta el Gobierno.",
+            "Pero ella nunca lo vio claro.",
+            "- - Pero mira que eres burra.",
+        ]
+    );
+}
+
+#[test]
 fn portuguese_headlines_end_before_an_opener_but_not_after_a_speakers_dash() {
     let text = "Luta no Afeganistão deixa dez mortos Pelo menos dez pessoas morreram. \
                 Folha -- O senhor acha que o usuário é culpado?";

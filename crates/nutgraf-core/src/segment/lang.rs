@@ -35,9 +35,12 @@ pub(crate) struct Rules {
     /// Number words that, with a period, are ordinals (Turkish `onyedi. yüzyıl`): a word
     /// made of them is treated as a numeral ordinal is.
     pub number_words: &'static [&'static str],
-    /// A lone dash after a sentence-final mark continues the sentence (Spanish dialogue and
-    /// chronologies: `¿Por qué? - -. Ha salido así.`, `6 de julio. - Barak presenta...`).
+    /// A lone dash after a sentence-final mark continues the sentence when punctuation
+    /// follows it (Spanish dialogue: `¿Por qué? - -.`, `¿Por qué? -, se pregunta`) or when it follows a date (chronologies: `6 de julio. - Barak presenta...`);
+    /// before a word it opens a line of dialogue, a new sentence (`rebajas. - Ya sé`).
     pub dash_continues: bool,
+    /// Month names (lowercase), for the dates of `dash_continues`.
+    pub months: &'static [&'static str],
     /// A run of three or more words in capitals is a headline, ended before a word in title
     /// case (`REGRESA A ZONA EUROPEA El Athletic...`).
     pub caps_headlines: bool,
@@ -58,6 +61,7 @@ const ENGLISH: Rules = Rules {
     speech_prefixes: &[],
     number_words: &[],
     dash_continues: false,
+    months: &[],
     caps_headlines: false,
     headlines: false,
     any_headlines: false,
@@ -88,6 +92,7 @@ const GERMAN: Rules = Rules {
     speech_prefixes: &[],
     number_words: &[],
     dash_continues: false,
+    months: &[],
     caps_headlines: false,
     headlines: false,
     any_headlines: false,
@@ -113,6 +118,7 @@ const FRENCH: Rules = Rules {
     speech_prefixes: &[],
     number_words: &[],
     dash_continues: false,
+    months: &[],
     caps_headlines: false,
     headlines: false,
     any_headlines: false,
@@ -139,6 +145,10 @@ const SPANISH: Rules = Rules {
     speech_prefixes: &[],
     number_words: &[],
     dash_continues: true,
+    months: &[
+        "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+        "septiembre", "setiembre", "octubre", "noviembre", "diciembre",
+    ],
     caps_headlines: true,
     headlines: false,
     any_headlines: true,
@@ -165,6 +175,7 @@ const ITALIAN: Rules = Rules {
     speech_prefixes: &[],
     number_words: &[],
     dash_continues: false,
+    months: &[],
     caps_headlines: false,
     headlines: false,
     any_headlines: false,
@@ -192,6 +203,7 @@ const PORTUGUESE: Rules = Rules {
     speech_prefixes: &[],
     number_words: &[],
     dash_continues: false,
+    months: &[],
     caps_headlines: false,
     headlines: true,
     any_headlines: true,
@@ -217,6 +229,7 @@ const DUTCH: Rules = Rules {
     speech_prefixes: &[],
     number_words: &[],
     dash_continues: false,
+    months: &[],
     caps_headlines: false,
     headlines: false,
     any_headlines: false,
@@ -247,6 +260,7 @@ const RUSSIAN: Rules = Rules {
     speech_prefixes: &[],
     number_words: &[],
     dash_continues: false,
+    months: &[],
     caps_headlines: false,
     headlines: false,
     any_headlines: false,
@@ -272,6 +286,7 @@ const TURKISH: Rules = Rules {
         "otuz", "kırk", "elli", "altmış", "yetmiş", "seksen", "doksan", "yüz", "bin",
     ],
     dash_continues: false,
+    months: &[],
     caps_headlines: false,
     headlines: false,
     any_headlines: false,

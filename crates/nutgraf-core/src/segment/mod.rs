@@ -257,8 +257,8 @@ impl<'a> Splitter<'a> {
             return true;
         }
         let mut content = self.word(next);
-        if self.rules.dash_continues && matches!(content, "-" | "–" | "—") {
-            return false;
+        if self.rules.dash_continues && is_dash_then_punctuation(content) {
+            return self.dash_opens_dialogue(terminal);
         }
         if rules::is_terminal_only(content) {
             // `Corp. .` or `. ...`: the following mark decides.
@@ -356,7 +356,46 @@ fn is_ordinal(stem: &str) -> bool {
     (1..=3).contains(&stem.len()) && stem.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// A dash alone or with punctuation attached (`-`, `-,`, `–.`).
+fn is_dash_then_punctuation(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!(chars.next(), Some('-' | '–' | '—')) && chars.all(|c| c.is_ascii_punctuation())
+}
+
 impl Splitter<'_> {
+    /// Whether the dash that follows a sentence-final mark (the next word) opens a line of
+    /// dialogue: a word follows it, directly or after a second dash, and the sentence does
+    /// not end in a date (`6 de julio. - Barak`, a chronology's entry).
+    fn dash_opens_dialogue(&self, terminal: Terminal<'_>) -> bool {
+        let Some(dash) = self.peek(0) else {
+            return false;
+        };
+        if self.word(dash).len() > 3 || self.word(dash).chars().count() > 1 {
+            return false;
+        }
+        let mut k = 1;
+        let mut after = self.peek(k);
+        if after.is_some_and(|w| matches!(self.word(w), "-" | "–" | "—")) {
+            k += 1;
+            after = self.peek(k);
+        }
+        let Some(after) = after.filter(|w| !w.para_break) else {
+            return false;
+        };
+        let opens = rules::strip_openers(self.word(after))
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() || matches!(c, '¿' | '¡'));
+        let date = match terminal {
+            Terminal::Attached { stem } => {
+                let stem = rules::strip_openers(stem).to_lowercase();
+                stem.bytes().all(|b| b.is_ascii_digit()) || self.rules.months.contains(&&*stem)
+            }
+            _ => false,
+        };
+        opens && !date
+    }
+
     /// Whether a lowercase `next` word opens a sentence after the word `stem` and its period,
     /// in a language whose sentences may open lowercase after a period: unless `stem` is an
     /// ordinal in words (`onyedi. yüzyıl`) or `next` a verb of saying (`Yeter. dedim.`).
