@@ -142,6 +142,46 @@ fn sentences_formats_ids_and_references_are_read_as_the_library_reads_them() {
 }
 
 #[test]
+fn a_text_is_split_in_its_detected_or_given_language() {
+    let server = TestServer::default_server();
+    let german = "Am 12. März stieg der Umsatz. Die Firma ist froh.";
+    let count = |body: &Value| body["sentences"].as_array().unwrap().len();
+    runtime().block_on(async {
+        let url = server.url("/v1/summarize");
+        let detected = post(&url, &json!({"text": german})).await;
+        assert_eq!(detected.status, 200, "{}", detected.text);
+        assert_eq!(
+            (count(&detected.body), &detected.body["language"]),
+            (2, &json!("de"))
+        );
+        // Given on the document, or by the configuration's analysis.
+        let given = post(&url, &json!({"text": german, "language": "en"})).await;
+        assert_eq!(
+            (count(&given.body), &given.body["language"]),
+            (3, &json!("en"))
+        );
+        let config = json!({"text": german, "config": {"analysis": {"language": "en"}}});
+        assert_eq!(count(&post(&url, &config).await.body), 3);
+        let batch = json!({"documents": [{"text": german}, {"text": german, "language": "en"}]});
+        let answer = post(&url, &batch).await;
+        let counts: Vec<usize> = answer.body["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(count)
+            .collect();
+        assert_eq!(counts, [2, 3]);
+        let bad = post(
+            &url,
+            &json!({"documents": [{"text": german, "language": "xx"}]}),
+        )
+        .await;
+        assert_eq!(bad.status, 400, "{}", bad.text);
+        assert!(bad.text.contains("language"), "{}", bad.text);
+    });
+}
+
+#[test]
 fn a_batch_answers_every_document_in_order_as_the_library_does() {
     let server = TestServer::default_server();
     let records = validation(12);

@@ -3,7 +3,7 @@
 
 use nutgraf::read::{Format, ReadOptions};
 use nutgraf::segment::SentenceSplitter;
-use nutgraf::Document;
+use nutgraf::{Document, LanguageChoice};
 use serde::Deserialize;
 
 use crate::error::{from_engine, ApiError};
@@ -29,6 +29,9 @@ pub struct DocInput {
     /// The text's format (detected when left out): `text`, `lines`, `story`, or `jsonl` for
     /// one JSON record (`article`, `highlights`, `id`).
     pub format: Option<Format>,
+    /// The text's language (`auto` or a code such as `de`): how it is split into sentences.
+    /// Left out, the configuration's `analysis.language` (by default `auto`: detected).
+    pub language: Option<LanguageChoice>,
     /// An id, kept in the results.
     pub id: Option<String>,
     /// The reference summary (a string, split into sentences, or its sentences): the oracle
@@ -60,18 +63,24 @@ impl DocInput {
         }
     }
 
-    /// The engine's document; `at` is the document's path for errors.
-    pub fn document(&self, at: &str) -> Result<Document, ApiError> {
+    /// The engine's document, read in `language` unless the input names its own; `at` is the
+    /// document's path for errors.
+    pub fn document(&self, at: &str, language: LanguageChoice) -> Result<Document, ApiError> {
+        let language = self.language.unwrap_or(language);
         let mut doc = match (&self.text, &self.sentences) {
             (Some(text), _) => {
                 let options = ReadOptions {
                     format: self.format,
+                    language,
                     ..ReadOptions::default()
                 };
                 Document::from_text(text, &options)
                     .map_err(|e| from_engine(&e.into()).at(format!("{at}text")))?
             }
-            (None, Some(sentences)) => Document::from_sentences(sentences),
+            (None, Some(sentences)) => match language {
+                LanguageChoice::Is(l) => Document::from_sentences(sentences).with_language(l),
+                LanguageChoice::Auto => Document::from_sentences(sentences),
+            },
             (None, None) => return Err(self.check(at).unwrap_err()),
         };
         if let Some(id) = &self.id {
@@ -103,6 +112,7 @@ pub fn documents(
     let top_given = top.text.is_some()
         || top.sentences.is_some()
         || top.format.is_some()
+        || top.language.is_some()
         || top.id.is_some()
         || top.reference.is_some();
     match batch {

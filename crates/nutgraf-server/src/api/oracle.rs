@@ -28,6 +28,7 @@ struct Request {
     text: Option<String>,
     sentences: Option<Vec<String>>,
     format: Option<nutgraf::read::Format>,
+    language: Option<nutgraf::LanguageChoice>,
     id: Option<String>,
     reference: Option<TextOrList>,
     documents: Option<Vec<DocInput>>,
@@ -54,6 +55,7 @@ fn work(_: &AppState, bytes: &[u8], cancel: &Cancel) -> Result<Vec<u8>, ApiError
         text: request.text,
         sentences: request.sentences,
         format: request.format,
+        language: request.language,
         id: request.id,
         reference: request.reference,
     };
@@ -66,7 +68,7 @@ fn work(_: &AppState, bytes: &[u8], cancel: &Cancel) -> Result<Vec<u8>, ApiError
             if cancel.is_cancelled() {
                 return Err(cancelled());
             }
-            let doc = input.document(at)?;
+            let doc = input.document(at, nutgraf::LanguageChoice::Auto)?;
             if doc.reference().is_none() {
                 return Err(ApiError::bad_request(
                     "missing_reference",

@@ -28,6 +28,7 @@ struct Request {
     text: Option<String>,
     sentences: Option<Vec<String>>,
     format: Option<nutgraf::read::Format>,
+    language: Option<nutgraf::LanguageChoice>,
     id: Option<String>,
     reference: Option<TextOrList>,
     documents: Option<Vec<DocInput>>,
@@ -54,6 +55,7 @@ fn work(app: &AppState, bytes: &[u8], cancel: &Cancel) -> Result<Vec<u8>, ApiErr
         text: request.text,
         sentences: request.sentences,
         format: request.format,
+        language: request.language,
         id: request.id,
         reference: request.reference,
     };
@@ -83,7 +85,7 @@ fn work(app: &AppState, bytes: &[u8], cancel: &Cancel) -> Result<Vec<u8>, ApiErr
 
 /// Summarizes one document.
 fn record(summarizer: &Summarizer, input: &DocInput, at: &str) -> Result<SummaryRecord, ApiError> {
-    let doc = input.document(at)?;
+    let doc = input.document(at, summarizer.config().analysis.language)?;
     if summarizer.config().method.needs_reference() && doc.reference().is_none() {
         return Err(ApiError::bad_request(
             "missing_reference",
