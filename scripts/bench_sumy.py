@@ -3,6 +3,7 @@
 
     bench_sumy.py prepare VALIDATION.jsonl.gz OUT.jsonl [--limit N]
     bench_sumy.py time SENTENCES.jsonl [--methods a,b] [--max-seconds S]
+    bench_sumy.py summaries SPLIT.jsonl OUT.jsonl [--method lsa] [--limit N]
 
 `prepare` takes the first N (default 1000) CNN/DailyMail records and splits each lowercased
 PTB article after the tokens " . ", " ? " and " ! " (the same split for both tools), writing
@@ -103,6 +104,33 @@ def time_methods(args):
         print(f"{name}\t{done}\t{secs:.3f}\t{done / secs:.2f}", flush=True)
 
 
+def summaries(args):
+    """sumy's 3-sentence summaries of nutgraf's own sentences (`nutgraf oracle --output
+    summarunner` records: `doc` and `summaries`, one sentence a line), written as the
+    `{"candidate", "reference"}` JSONL that `nutgraf rouge` reads: a quality comparison on the
+    same sentences as nutgraf's."""
+    from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.utils import get_stop_words
+
+    tokenizer = PreSplitTokenizer()
+    summarizer = summarizers()[args.method](Stemmer("english"))
+    summarizer.stop_words = get_stop_words("english")
+    n = 0
+    with open(args.input, encoding="utf-8") as f, open(args.output, "w", encoding="utf-8") as out:
+        for line in f:
+            if n >= args.limit:
+                break
+            r = json.loads(line)
+            sents = r["doc"].split("\n") if r["doc"] else []
+            document = ObjectDocumentModel((Paragraph([Sentence(s, tokenizer) for s in sents]),))
+            picked = {str(s) for s in summarizer(document, 3)}
+            candidate = [s for s in sents if s in picked]
+            out.write(json.dumps({"candidate": candidate, "reference": r["summaries"].split("\n")}) + "\n")
+            n += 1
+    print(f"wrote {n} summaries to {args.output}", file=sys.stderr)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -114,9 +142,16 @@ def main():
     t.add_argument("input")
     t.add_argument("--methods", default="textrank,lexrank,lsa,luhn,sumbasic,klsum")
     t.add_argument("--max-seconds", type=float, default=120.0)
+    q = sub.add_parser("summaries")
+    q.add_argument("input")
+    q.add_argument("output")
+    q.add_argument("--method", default="lsa")
+    q.add_argument("--limit", type=int, default=10**9)
     args = parser.parse_args()
     if args.command == "prepare":
         prepare(args)
+    elif args.command == "summaries":
+        summaries(args)
     else:
         time_methods(args)
 

@@ -127,6 +127,7 @@ pub const PARAMS: &[Param] = &[
     p("lsa", "dense_limit", Kind::Integer, "exact SVD up to this many rows or columns").range(In(0.0), Bound::None).capped(200.0),
     p("lsa", "max_dims", Kind::Integer, "singular dimensions on the randomized path").range(In(1.0), Bound::None).capped(100.0),
     p("lsa", "max_iterations", Kind::Integer, "sweep cap of the eigensolver").range(In(1.0), Bound::None).capped(MAX_ITERATIONS),
+    p("lsa", "weighting", Kind::String, "cells: \"smoothed\" (sumy's 0.4 + 0.6 tf/max_tf) or \"tf\" (raw frequencies)").one_of(&["smoothed", "tf"]),
     p("luhn", "min_count", Kind::Integer, "a term is significant from this many occurrences").range(In(1.0), Bound::None),
     p("luhn", "max_gap", Kind::Integer, "insignificant words allowed inside a cluster").range(In(0.0), Bound::None),
     p("centroid", "threshold", Kind::Number, "centroid terms: tf-idf at least this fraction of the largest").range(In(0.0), In(1.0)),

@@ -90,7 +90,11 @@ impl Summarizer {
             tokens: config.redundancy == Redundancy::TrigramBlocking,
             terms: config.explain,
         };
-        let analyzed = self.analyzer.analyze_with(doc, fill);
+        let analyzed = if self.needs_analysis() {
+            self.analyzer.analyze_with(doc, fill)
+        } else {
+            sentences_only(doc.len())
+        };
         let input = Input {
             document: doc,
             analyzed: &analyzed,
@@ -106,6 +110,16 @@ impl Summarizer {
             selected,
             explanations: scored.explanations.filter(|_| config.explain),
         })
+    }
+
+    /// Whether summarizing reads the analysis at all: Lead-k under a sentence-count budget
+    /// without redundancy control uses only the number of sentences, so it skips tokenizing,
+    /// stemming and interning (most of its time on raw text).
+    fn needs_analysis(&self) -> bool {
+        let config = &*self.config;
+        !(matches!(config.method, MethodConfig::Lead(_))
+            && matches!(config.budget, Budget::Sentences(_) | Budget::Ratio(_))
+            && config.redundancy == Redundancy::None)
     }
 
     /// Summarizes every document, in parallel on the current rayon pool; results in input
@@ -247,5 +261,18 @@ fn not_buildable(c: &CustomMethod) -> Error {
             "method {:?} is a custom method: give it to the builder, it cannot be built from a configuration",
             c.name
         ),
+    }
+}
+
+/// An analysis holding only the number of sentences (no terms, no words, no bytes), for a
+/// method and budget that read nothing else (see [`Summarizer::needs_analysis`]).
+fn sentences_only(n: usize) -> nutgraf_core::analysis::Analyzed {
+    nutgraf_core::analysis::Analyzed {
+        n_terms: 0,
+        sentences: vec![Vec::new(); n],
+        tokens: Vec::new(),
+        terms: Vec::new(),
+        words: vec![0; n],
+        bytes: vec![0; n],
     }
 }

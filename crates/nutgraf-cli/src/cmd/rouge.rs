@@ -9,7 +9,7 @@ use nutgraf::rouge::google::{GoogleConfig, Metric, Tokenizer};
 use nutgraf::rouge::input::{self, Summary};
 use nutgraf::rouge::perl::{PerlConfig, Rouge155};
 use nutgraf::rouge::CorpusEval;
-use serde_json::json;
+use serde::Serialize;
 
 use crate::args::{Flavor, RougeArgs, RougeTokenizer};
 use crate::output::RecordWriter;
@@ -53,7 +53,12 @@ pub fn run(args: RougeArgs) -> anyhow::Result<ExitCode> {
         .map_err(|e| settings::library(e.into()))?;
     let mut out = RecordWriter::stdout();
     if args.json {
-        out.json_pretty(&json!({"corpus": corpus, "documents": docs}))?;
+        // Serialized straight from the results (no `serde_json::Value` tree in between): their
+        // maps already write sorted keys, as a `Value` would.
+        out.json_pretty(&Report {
+            corpus: &corpus,
+            documents: &docs,
+        })?;
     } else if let Some(rouge) = evaluator.perl() {
         out.text(&print_perl(rouge, &corpus, &docs, args.per_doc))?;
     } else {
@@ -61,6 +66,13 @@ pub fn run(args: RougeArgs) -> anyhow::Result<ExitCode> {
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `--json`'s output: `{"corpus": …, "documents": […]}`.
+#[derive(Serialize)]
+struct Report<'a> {
+    corpus: &'a CorpusEval,
+    documents: &'a [DocEval],
 }
 
 /// The ROUGE-1.5.5 options only the perl flavour has, and the rouge-score ones only the

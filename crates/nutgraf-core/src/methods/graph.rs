@@ -24,34 +24,117 @@ pub(crate) struct GraphLimits {
     pub posting_window: usize,
 }
 
-/// An undirected weighted graph as adjacency lists; `adj[i]` holds `(j, weight)` sorted by `j`,
-/// only positive weights, and a self-loop `(i, w)` where a method adds one.
+/// An undirected weighted graph, each edge stored once: `upper(i)` holds the neighbours
+/// `j > i` of `i` with their weights, sorted by `j`, only positive weights (compressed rows:
+/// 12 bytes an edge, no per-node vector), and `self_loops[i]` a weight where a method adds
+/// one (0 = none).
+///
+/// Sums over a node's neighbours must keep the order of its sorted adjacency list (`j < i`
+/// ascending, then `i` itself, then `j > i` ascending) for the results to stay bit for bit the
+/// same: [`Graph::fold`] visits them in that order.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Graph {
-    pub adj: Vec<Vec<(u32, f64)>>,
+    /// `offsets[i]..offsets[i + 1]` is the slice of `cols` and `weights` of node `i`.
+    offsets: Vec<usize>,
+    cols: Vec<u32>,
+    weights: Vec<f64>,
+    self_loops: Vec<f64>,
 }
 
 impl Graph {
     /// Number of nodes.
     pub fn len(&self) -> usize {
-        self.adj.len()
+        self.offsets.len().saturating_sub(1)
     }
 
     /// Number of undirected edges, self-loops excluded.
     pub fn n_edges(&self) -> usize {
-        let both: usize = self
-            .adj
-            .iter()
-            .enumerate()
-            .map(|(i, a)| a.iter().filter(|(j, _)| *j as usize != i).count())
-            .sum();
-        both / 2
+        self.cols.len()
+    }
+
+    /// The neighbours `j > i` of `i`, ascending, and the weights of those edges.
+    pub fn upper(&self, i: usize) -> (&[u32], &[f64]) {
+        let r = self.offsets[i]..self.offsets[i + 1];
+        (&self.cols[r.clone()], &self.weights[r])
+    }
+
+    /// Gives node `i` a self-loop of weight `w` (`w > 0`).
+    pub fn set_self_loop(&mut self, i: usize, w: f64) {
+        if self.self_loops.is_empty() {
+            self.self_loops = vec![0.0; self.len()];
+        }
+        self.self_loops[i] = w;
+    }
+
+    /// For every node `i`, `f` folded from `init` over its neighbours `(j, weight)` in the
+    /// order of its sorted adjacency list (self-loop included), i.e. exactly what
+    /// `adj[i].iter().fold(init, …)` over sorted lists gives. `out` (one entry per node) gets
+    /// the results; nodes are finished in increasing order, and `finish(i, value)` is called as
+    /// each one is.
+    pub fn fold<T: Copy>(
+        &self,
+        init: T,
+        out: &mut Vec<T>,
+        mut f: impl FnMut(T, usize, usize, f64) -> T,
+        mut finish: impl FnMut(usize, T),
+    ) {
+        let n = self.len();
+        out.clear();
+        out.resize(n, init);
+        for i in 0..n {
+            // out[i] holds the fold over the neighbours j < i (added as rows j were visited).
+            let mut acc = out[i];
+            if let Some(&w) = self.self_loops.get(i) {
+                if w > 0.0 {
+                    acc = f(acc, i, i, w);
+                }
+            }
+            let (cols, weights) = self.upper(i);
+            for (&j, &w) in cols.iter().zip(weights) {
+                acc = f(acc, i, j as usize, w);
+                let j = j as usize;
+                out[j] = f(out[j], j, i, w);
+            }
+            out[i] = acc;
+            finish(i, acc);
+        }
     }
 }
 
-/// For every sentence `i`, the sentences `j > i` it shares a term with (under `limits`),
-/// ascending. Every pair appears once, under its smaller index.
-pub(crate) fn candidate_pairs(doc: &Analyzed, limits: GraphLimits) -> Vec<Vec<u32>> {
+/// Appends to `neigh` the sentences `j > i` that sentence `i` shares a term with (under the
+/// window), ascending. `cursor` and `stamp` carry the state between consecutive sentences.
+fn candidates_of(
+    i: usize,
+    terms: &[u32],
+    postings: &Postings,
+    window: usize,
+    cursor: &mut [usize],
+    stamp: &mut [usize],
+    neigh: &mut Vec<u32>,
+) {
+    neigh.clear();
+    for &t in terms {
+        let list = postings.get(t);
+        let pos = cursor[t as usize];
+        if list.get(pos) != Some(&(i as u32)) {
+            continue; // a repeated term of this sentence: already handled
+        }
+        cursor[t as usize] += 1;
+        let end = list.len().min(pos.saturating_add(1).saturating_add(window));
+        for &j in &list[pos + 1..end] {
+            if stamp[j as usize] != i + 1 {
+                stamp[j as usize] = i + 1;
+                neigh.push(j);
+            }
+        }
+    }
+    neigh.sort_unstable();
+}
+
+/// Calls `each(i, neighbours)` for every sentence `i`, in order, with the sentences `j > i` it
+/// shares a term with (under `limits`), ascending. Every pair appears once, under its smaller
+/// index; one sentence's list is held at a time.
+fn for_each_candidates(doc: &Analyzed, limits: GraphLimits, mut each: impl FnMut(usize, &[u32])) {
     let n = doc.len();
     let postings = Postings::new(doc);
     let window = if n <= limits.exact_limit {
@@ -63,49 +146,55 @@ pub(crate) fn candidate_pairs(doc: &Analyzed, limits: GraphLimits) -> Vec<Vec<u3
     let mut cursor = vec![0usize; postings.n_terms()];
     // stamp[j] == i + 1 marks j as already collected for sentence i (dedup without hashing).
     let mut stamp = vec![0usize; n];
-    let mut out = Vec::with_capacity(n);
+    let mut neigh = Vec::new();
     for (i, terms) in doc.sentences.iter().enumerate() {
-        let mut neigh: Vec<u32> = Vec::new();
-        for &t in terms {
-            let list = postings.get(t);
-            let pos = cursor[t as usize];
-            if list.get(pos) != Some(&(i as u32)) {
-                continue; // a repeated term of this sentence: already handled
-            }
-            cursor[t as usize] += 1;
-            let end = list.len().min(pos.saturating_add(1).saturating_add(window));
-            for &j in &list[pos + 1..end] {
-                if stamp[j as usize] != i + 1 {
-                    stamp[j as usize] = i + 1;
-                    neigh.push(j);
-                }
-            }
-        }
-        neigh.sort_unstable();
-        out.push(neigh);
+        candidates_of(
+            i,
+            terms,
+            &postings,
+            window,
+            &mut cursor,
+            &mut stamp,
+            &mut neigh,
+        );
+        each(i, &neigh);
     }
+}
+
+/// For every sentence `i`, the sentences `j > i` it shares a term with (under `limits`),
+/// ascending. Every pair appears once, under its smaller index.
+#[cfg(test)]
+pub(crate) fn candidate_pairs(doc: &Analyzed, limits: GraphLimits) -> Vec<Vec<u32>> {
+    let mut out = Vec::with_capacity(doc.len());
+    for_each_candidates(doc, limits, |_, neigh| out.push(neigh.to_vec()));
     out
 }
 
 /// Builds the graph whose edge `{i, j}` has weight `sim(i, j)` for every candidate pair
-/// (see [`candidate_pairs`]); non-positive or non-finite weights are dropped.
+/// (see [`for_each_candidates`]); non-positive or non-finite weights are dropped.
 pub(crate) fn similarity_graph(
     doc: &Analyzed,
     limits: GraphLimits,
     mut sim: impl FnMut(usize, usize) -> f64,
 ) -> Graph {
-    let mut adj: Vec<Vec<(u32, f64)>> = vec![Vec::new(); doc.len()];
-    for (i, neigh) in candidate_pairs(doc, limits).into_iter().enumerate() {
-        for j in neigh {
+    let mut graph = Graph {
+        offsets: Vec::with_capacity(doc.len() + 1),
+        ..Graph::default()
+    };
+    graph.offsets.push(0);
+    for_each_candidates(doc, limits, |i, neigh| {
+        for &j in neigh {
             let w = sim(i, j as usize);
             if w > 0.0 && w.is_finite() {
-                adj[i].push((j, w));
-                adj[j as usize].push((i as u32, w));
+                graph.cols.push(j);
+                graph.weights.push(w);
             }
         }
-    }
-    // Pairs are generated by ascending i, so every adjacency list is already sorted.
-    Graph { adj }
+        graph.offsets.push(graph.cols.len());
+    });
+    graph.cols.shrink_to_fit();
+    graph.weights.shrink_to_fit();
+    graph
 }
 
 /// Weighted PageRank by the power method:
@@ -123,14 +212,11 @@ pub(crate) fn pagerank(
     if n == 0 {
         return Vec::new();
     }
-    let out_weight: Vec<f64> = graph
-        .adj
-        .iter()
-        .map(|a| a.iter().map(|(_, w)| w).sum())
-        .collect();
+    let mut out_weight = Vec::with_capacity(n);
+    graph.fold(0.0, &mut out_weight, |acc, _, _, w| acc + w, |_, _| {});
     let base = (1.0 - damping) / n as f64;
     let mut rank = vec![1.0 / n as f64; n];
-    let mut next = vec![0.0; n];
+    let mut next = Vec::with_capacity(n);
     let mut share = vec![0.0; n];
     for _ in 0..max_iterations {
         for j in 0..n {
@@ -141,14 +227,16 @@ pub(crate) fn pagerank(
             };
         }
         let mut delta = 0.0;
-        for i in 0..n {
-            // The graph is undirected, so the in-edges of i are its adjacency list.
-            let inflow: f64 = graph.adj[i]
-                .iter()
-                .map(|&(j, w)| w * share[j as usize])
-                .sum();
-            next[i] = base + damping * inflow;
-            delta += (next[i] - rank[i]).abs();
+        // The graph is undirected, so the in-edges of i are its neighbours; `next` first
+        // holds each node's inflow, then its new rank.
+        graph.fold(
+            0.0,
+            &mut next,
+            |acc, _, j, w| acc + w * share[j],
+            |i, inflow| delta += (base + damping * inflow - rank[i]).abs(),
+        );
+        for v in next.iter_mut() {
+            *v = base + damping * *v;
         }
         std::mem::swap(&mut rank, &mut next);
         if delta < tolerance {
@@ -161,13 +249,16 @@ pub(crate) fn pagerank(
 /// Per node: `rank` (its value in `ranks`), `degree` (neighbours other than itself) and
 /// `similarity` (sum of the weights of those edges).
 pub(crate) fn explain_graph(graph: &Graph, ranks: &[f64]) -> Vec<Explanation> {
-    graph
-        .adj
-        .iter()
+    let mut sums = Vec::with_capacity(graph.len());
+    graph.fold(
+        (0usize, 0.0),
+        &mut sums,
+        |(d, s), i, j, w| if i == j { (d, s) } else { (d + 1, s + w) },
+        |_, _| {},
+    );
+    sums.iter()
         .enumerate()
-        .map(|(i, adj)| {
-            let others = adj.iter().filter(|&&(j, _)| j as usize != i);
-            let (degree, similarity) = others.fold((0usize, 0.0), |(d, s), &(_, w)| (d + 1, s + w));
+        .map(|(i, &(degree, similarity))| {
             Explanation::of([
                 ("rank", ranks.get(i).copied().unwrap_or(0.0)),
                 ("degree", degree as f64),

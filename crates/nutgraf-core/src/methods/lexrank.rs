@@ -127,9 +127,7 @@ impl Method for LexRank {
         for (i, v) in vectors.iter().enumerate() {
             let w = weight(dot(v, v));
             if w > 0.0 {
-                // Keep the list sorted by neighbour id.
-                let at = graph.adj[i].partition_point(|&(j, _)| (j as usize) < i);
-                graph.adj[i].insert(at, (i as u32, w));
+                graph.set_self_loop(i, w);
             }
         }
         let values = pagerank(&graph, self.damping, self.tolerance, self.max_iterations);

@@ -38,7 +38,7 @@ pub use explain::{Explanation, TermWeight};
 pub use klsum::{KlSum, KlSumConfig};
 pub use lead::{Lead, LeadConfig};
 pub use lexrank::{LexRank, LexRankConfig};
-pub use lsa::{Lsa, LsaConfig};
+pub use lsa::{Lsa, LsaConfig, LsaWeighting};
 pub use luhn::{Luhn, LuhnConfig};
 pub use pacsum::{PacSum, PacSumConfig};
 pub use sumbasic::{SumBasic, SumBasicConfig};

@@ -109,12 +109,10 @@ impl Method for PacSum {
         let graph = similarity_graph(doc, self.limits, |i, j| dot(&vectors[i], &vectors[j]));
         let all_pairs = n * n.saturating_sub(1) / 2;
         let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
-        for (i, adj) in graph.adj.iter().enumerate() {
-            for &(j, w) in adj {
-                if j as usize > i {
-                    lo = lo.min(w);
-                    hi = hi.max(w);
-                }
+        for i in 0..n {
+            for &w in graph.upper(i).1 {
+                lo = lo.min(w);
+                hi = hi.max(w);
             }
         }
         if graph.n_edges() < all_pairs {
@@ -133,23 +131,22 @@ impl Method for PacSum {
             });
         }
         let cut = lo + self.beta * (hi - lo);
-        let sums: Vec<(f64, f64)> = (0..n)
-            .map(|i| {
-                let (mut before, mut after) = (0.0, 0.0);
-                for &(j, w) in &graph.adj[i] {
-                    let e = w - cut;
-                    if e <= 0.0 {
-                        continue;
-                    }
-                    if (j as usize) < i {
-                        before += e;
-                    } else {
-                        after += e;
-                    }
+        let mut sums: Vec<(f64, f64)> = Vec::with_capacity(n);
+        graph.fold(
+            (0.0, 0.0),
+            &mut sums,
+            |(before, after), i, j, w| {
+                let e = w - cut;
+                if e <= 0.0 {
+                    (before, after)
+                } else if j < i {
+                    (before + e, after)
+                } else {
+                    (before, after + e)
                 }
-                (before, after)
-            })
-            .collect();
+            },
+            |_, _| {},
+        );
         let values = sums
             .iter()
             .map(|&(before, after)| self.lambda1 * before + self.lambda2 * after)

@@ -120,7 +120,18 @@ pub(crate) fn lcs_len(x: &[u32], y: &[u32], vocab: usize) -> usize {
 
 /// Marks in `marked` the reference positions of one LCS of `reference` and `candidate`, using
 /// rouge-score's `_backtrack_norec` tie-break (go up unless left is strictly larger).
-fn mark_lcs(reference: &[u32], candidate: &[u32], table: &mut Vec<u32>, marked: &mut [bool]) {
+///
+/// `positions` are the indices of the reference tokens that occur in `candidate`, ascending;
+/// `reference` holds those tokens only. A token absent from the candidate matches nothing, so
+/// its table row would repeat the row above and the backtrack would only step up through it:
+/// leaving such rows out changes neither the table's other rows nor the path.
+fn mark_lcs(
+    reference: &[u32],
+    positions: &[usize],
+    candidate: &[u32],
+    table: &mut Vec<u32>,
+    marked: &mut [bool],
+) {
     let cols = candidate.len() + 1;
     table.clear();
     table.resize((reference.len() + 1) * cols, 0);
@@ -140,7 +151,7 @@ fn mark_lcs(reference: &[u32], candidate: &[u32], table: &mut Vec<u32>, marked: 
     let (mut i, mut j) = (reference.len(), candidate.len());
     while i > 0 && j > 0 {
         if reference[i - 1] == candidate[j - 1] {
-            marked[i - 1] = true;
+            marked[positions[i - 1]] = true;
             i -= 1;
             j -= 1;
         } else if table[i * cols + j - 1] > table[(i - 1) * cols + j] {
@@ -173,11 +184,30 @@ pub(crate) fn lcs_summary(reference: &[&[u32]], candidate: &[&[u32]], vocab: usi
     let mut hits = 0usize;
     let mut table = Vec::new();
     let mut marked = Vec::new();
+    // in_candidate[t]: token t occurs in the candidate sentence at hand (reset after it).
+    let mut in_candidate = vec![false; vocab];
+    let (mut kept, mut positions) = (Vec::new(), Vec::new());
     for r in reference {
         marked.clear();
         marked.resize(r.len(), false);
         for c in candidate {
-            mark_lcs(r, c, &mut table, &mut marked);
+            for &t in c.iter() {
+                in_candidate[t as usize] = true;
+            }
+            kept.clear();
+            positions.clear();
+            for (i, &t) in r.iter().enumerate() {
+                if in_candidate[t as usize] {
+                    kept.push(t);
+                    positions.push(i);
+                }
+            }
+            for &t in c.iter() {
+                in_candidate[t as usize] = false;
+            }
+            if !kept.is_empty() {
+                mark_lcs(&kept, &positions, c, &mut table, &mut marked);
+            }
         }
         for (&t, _) in r.iter().zip(&marked).filter(|(_, &m)| m) {
             let t = t as usize;
@@ -238,17 +268,21 @@ mod tests {
         t[a.len()][b.len()]
     }
 
-    #[test]
-    fn bit_parallel_lcs_equals_table_across_word_boundaries() {
-        // A small linear congruential generator: deterministic sequences over small alphabets,
-        // lengths crossing the 64-bit word boundaries.
-        let mut state = 12345u64;
-        let mut next = |k: u64| {
+    /// A small linear congruential generator: `next(k)` is a deterministic value below `k`.
+    fn lcg(mut state: u64) -> impl FnMut(u64) -> u32 {
+        move |k| {
             state = state
                 .wrapping_mul(6364136223846793005)
                 .wrapping_add(1442695040888963407);
             ((state >> 33) % k) as u32
-        };
+        }
+    }
+
+    #[test]
+    fn bit_parallel_lcs_equals_table_across_word_boundaries() {
+        // Deterministic sequences over small alphabets, lengths crossing the 64-bit word
+        // boundaries.
+        let mut next = lcg(12345);
         for &(la, lb, alphabet) in &[
             (1, 1, 2),
             (63, 64, 3),
@@ -262,6 +296,29 @@ mod tests {
                 let want = lcs_len_table(&a, &b);
                 assert_eq!(lcs_len(&a, &b, alphabet as usize), want, "{la}x{lb}");
                 assert_eq!(lcs_len(&b, &a, alphabet as usize), want, "{lb}x{la}");
+            }
+        }
+    }
+
+    #[test]
+    fn leaving_out_unmatched_reference_tokens_marks_the_same_lcs() {
+        // Small alphabets (many ties) and alphabets larger than the sequences (many tokens
+        // without a match): the marks of the filtered table equal those of the whole one.
+        let mut next = lcg(987654321);
+        let mut table = Vec::new();
+        for &(lr, lc, alphabet) in &[(5, 7, 3), (12, 25, 6), (30, 20, 40), (40, 40, 12)] {
+            for _ in 0..200 {
+                let r: Vec<u32> = (0..lr).map(|_| next(alphabet)).collect();
+                let c: Vec<u32> = (0..lc).map(|_| next(alphabet)).collect();
+                let all: Vec<usize> = (0..r.len()).collect();
+                let mut whole = vec![false; r.len()];
+                mark_lcs(&r, &all, &c, &mut table, &mut whole);
+                let positions: Vec<usize> =
+                    all.into_iter().filter(|&i| c.contains(&r[i])).collect();
+                let kept: Vec<u32> = positions.iter().map(|&i| r[i]).collect();
+                let mut filtered = vec![false; r.len()];
+                mark_lcs(&kept, &positions, &c, &mut table, &mut filtered);
+                assert_eq!(whole, filtered, "{r:?} / {c:?}");
             }
         }
     }

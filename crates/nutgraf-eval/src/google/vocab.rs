@@ -25,6 +25,13 @@ struct Cache {
     forms: FxHashMap<Box<str>, u32>,
     /// Scratch buffer of the tokenizer.
     buf: String,
+    /// Global id -> (stamp, dense id of the call with that stamp): lent to one [`Interner`] at
+    /// a time, so that a call numbers its tokens with array lookups instead of a hash map.
+    local: Vec<(u32, u32)>,
+    /// Stamp of the latest [`Interner`] (0 is never handed out), and how many times the
+    /// stamps wrapped: a table lent before a wrap is not taken back.
+    stamp: u32,
+    wraps: u32,
 }
 
 impl Cache {
@@ -73,21 +80,40 @@ impl Summary {
 pub(crate) struct Interner {
     tokenizer: Tokenizer,
     stem: bool,
-    /// Global id -> dense id of this call.
-    local: FxHashMap<u32, u32>,
+    /// Global id -> dense id of this call, for the entries stamped `stamp` (the thread's
+    /// table, lent for the call; a second interner alive on the thread gets a fresh one).
+    local: Vec<(u32, u32)>,
+    stamp: u32,
+    wraps: u32,
+    /// Dense ids handed out so far.
+    next: u32,
 }
 
 impl Interner {
     pub(crate) fn new(tokenizer: Tokenizer, stem: bool) -> Self {
-        CACHE.with_borrow_mut(|c| {
+        let (local, stamp, wraps) = CACHE.with_borrow_mut(|c| {
             if c.forms.len() > CACHE_MAX {
+                // Stamps keep counting, so that a table lent out now is never misread.
+                let (stamp, wraps) = (c.stamp, c.wraps);
                 *c = Cache::default();
+                (c.stamp, c.wraps) = (stamp, wraps);
             }
+            c.stamp = c.stamp.wrapping_add(1);
+            if c.stamp == 0 {
+                // Wrapped: old stamps could collide, start the table afresh.
+                c.local.clear();
+                c.stamp = 1;
+                c.wraps = c.wraps.wrapping_add(1);
+            }
+            (std::mem::take(&mut c.local), c.stamp, c.wraps)
         });
         Interner {
             tokenizer,
             stem,
-            local: FxHashMap::default(),
+            local,
+            stamp,
+            wraps,
+            next: 0,
         }
     }
 
@@ -103,9 +129,16 @@ impl Interner {
             for line in text.split('\n').filter(|l| !l.is_empty()) {
                 let start = ids.len();
                 for_each_token(line, self.tokenizer, &mut buf, |token| {
-                    let global = cache.global_id(token, self.stem);
-                    let next = self.local.len() as u32;
-                    ids.push(*self.local.entry(global).or_insert(next));
+                    let global = cache.global_id(token, self.stem) as usize;
+                    if global >= self.local.len() {
+                        self.local.resize(global + 1, (0, 0));
+                    }
+                    let entry = &mut self.local[global];
+                    if entry.0 != self.stamp {
+                        *entry = (self.stamp, self.next);
+                        self.next += 1;
+                    }
+                    ids.push(entry.1);
                 });
                 lines.push(start..ids.len());
             }
@@ -116,6 +149,20 @@ impl Interner {
 
     /// One more than the largest id handed out so far.
     pub(crate) fn vocab(&self) -> usize {
-        self.local.len()
+        self.next as usize
+    }
+}
+
+impl Drop for Interner {
+    /// Gives the table back to the thread (unless the thread is ending, or kept a larger one).
+    fn drop(&mut self) {
+        let local = std::mem::take(&mut self.local);
+        let _ = CACHE.try_with(|c| {
+            if let Ok(mut c) = c.try_borrow_mut() {
+                if c.wraps == self.wraps && c.local.capacity() < local.capacity() {
+                    c.local = local;
+                }
+            }
+        });
     }
 }
