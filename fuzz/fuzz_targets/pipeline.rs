@@ -4,7 +4,7 @@
 use libfuzzer_sys::fuzz_target;
 use nutgraf::methods::NAMES;
 use nutgraf::read::{parse_text, Format, ReadOptions};
-use nutgraf::{Budget, MethodConfig, Summarizer};
+use nutgraf::{Budget, Language, LanguageChoice, MethodConfig, Summarizer};
 
 fuzz_target!(|data: &[u8]| {
     let Some((&selector, rest)) = data.split_first() else { return };
@@ -17,7 +17,13 @@ fuzz_target!(|data: &[u8]| {
         _ => Budget::Ratio(0.3),
     };
     let explain = selector & 0x80 != 0;
-    let Ok(docs) = parse_text(&text, format, &ReadOptions::default()) else { return };
+    // Every language's rules (and detection) on any text: scripts and marks mixed at will.
+    let language = match rest.first().copied().unwrap_or(0) as usize % 20 {
+        19 => LanguageChoice::Auto,
+        n => LanguageChoice::Is(Language::all().nth(n).unwrap_or(Language::English)),
+    };
+    let options = ReadOptions { language, ..ReadOptions::default() };
+    let Ok(docs) = parse_text(&text, format, &options) else { return };
     for doc in &docs {
         for w in doc.sentences().windows(2) {
             assert!(w[0].span.end <= w[1].span.start);

@@ -159,7 +159,7 @@ impl PyOracle {
         what: &dyn Fn() -> String,
         what_ref: &str,
     ) -> PyResult<Arc<Document>> {
-        let doc = document(item, None, what)?;
+        let doc = document(item, None, nutgraf::LanguageChoice::Auto, what)?;
         match reference.filter(|r| !r.is_none()) {
             Some(r) => {
                 let r = reference_sentences(r, what_ref)?;

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use nutgraf::read::{Format, ReadOptions};
-use nutgraf::{Document, Sentence, SummarizerConfig, SummaryRecord};
+use nutgraf::{Document, Language, LanguageChoice, Sentence, SummarizerConfig, SummaryRecord};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyTuple};
 
@@ -21,13 +21,24 @@ pub fn format(py: Python<'_>, format: Option<&str>) -> PyResult<Option<Format>> 
         .transpose()
 }
 
+/// Parses a `language` argument: `"auto"` (the default) or a language code.
+pub fn language_choice(py: Python<'_>, language: Option<&str>) -> PyResult<LanguageChoice> {
+    language
+        .map(|l| {
+            l.parse::<LanguageChoice>()
+                .map_err(|e| errors::config(py, e.to_string()))
+        })
+        .transpose()
+        .map(Option::unwrap_or_default)
+}
+
 /// A document: its text and sentences (with byte and character spans), and optionally its id,
 /// reference summary and extractive labels.
 ///
-/// `Document(text=None, *, sentences=None, id=None, reference=None, format=None)`: from a
-/// text, split into sentences as `nutgraf summarize` splits it (its format detected: one
-/// sentence per line, raw text, a `.story`; or forced with `format`), or from a list of
-/// sentences. `len(doc)` is the number of sentences, `doc[i]` the text of sentence `i`.
+/// `Document(text=None, *, sentences=None, id=None, reference=None, format=None,
+/// language="auto")`: from a text, split into sentences as `nutgraf summarize` splits it (its
+/// format detected: one sentence per line, raw text, a `.story`; or forced with `format`; its
+/// language detected, or given as a code such as `"de"`), or from a list of sentences. `len(doc)` is the number of sentences, `doc[i]` the text of sentence `i`.
 #[pyclass(module = "nutgraf._native", name = "Document", frozen)]
 #[derive(Clone)]
 pub struct PyDocument {
@@ -42,7 +53,9 @@ impl PyDocument {
         id: Option<&Bound<'_, PyAny>>,
         reference: Option<&Bound<'_, PyAny>>,
         fmt: Option<&str>,
+        language: Option<&str>,
     ) -> PyResult<Document> {
+        let language = language_choice(py, language)?;
         let text = text.filter(|t| !t.is_none());
         let sentences = sentences.filter(|t| !t.is_none());
         let mut doc = match (text, sentences) {
@@ -57,6 +70,7 @@ impl PyDocument {
                 let t = convert::text(t, || "text".into())?;
                 let options = ReadOptions {
                     format: format(py, fmt)?,
+                    language,
                     ..ReadOptions::default()
                 };
                 py.detach(|| Document::from_text(&t, &options))
@@ -64,7 +78,11 @@ impl PyDocument {
             }
             (None, Some(s)) => {
                 let s = convert::texts(s, "sentences")?;
-                Document::from_sentences(s)
+                let doc = Document::from_sentences(s);
+                match language {
+                    LanguageChoice::Is(l) => doc.with_language(l),
+                    LanguageChoice::Auto => doc,
+                }
             }
         };
         if let Some(id) = id.filter(|i| !i.is_none()) {
@@ -93,6 +111,7 @@ pub fn reference_sentences(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<S
 pub fn document(
     obj: &Bound<'_, PyAny>,
     fmt: Option<Format>,
+    language: LanguageChoice,
     what: &dyn Fn() -> String,
 ) -> PyResult<Arc<Document>> {
     let py = obj.py();
@@ -103,6 +122,7 @@ pub fn document(
         let t = convert::text(obj, what)?;
         let options = ReadOptions {
             format: fmt,
+            language,
             ..ReadOptions::default()
         };
         return py
@@ -112,7 +132,11 @@ pub fn document(
     }
     if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
         let s = convert::texts(obj, &what())?;
-        return Ok(Arc::new(Document::from_sentences(s)));
+        let doc = Document::from_sentences(s);
+        return Ok(Arc::new(match language {
+            LanguageChoice::Is(l) => doc.with_language(l),
+            LanguageChoice::Auto => doc,
+        }));
     }
     Err(errors::wrong_type(
         py,
@@ -127,7 +151,8 @@ pub fn document(
 #[pymethods]
 impl PyDocument {
     #[new]
-    #[pyo3(signature = (text=None, *, sentences=None, id=None, reference=None, format=None))]
+    #[pyo3(signature = (text=None, *, sentences=None, id=None, reference=None, format=None, language=None))]
+    #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
         text: Option<&Bound<'_, PyAny>>,
@@ -135,8 +160,9 @@ impl PyDocument {
         id: Option<&Bound<'_, PyAny>>,
         reference: Option<&Bound<'_, PyAny>>,
         format: Option<&str>,
+        language: Option<&str>,
     ) -> PyResult<Self> {
-        let doc = PyDocument::from_args(py, text, sentences, id, reference, format)?;
+        let doc = PyDocument::from_args(py, text, sentences, id, reference, format, language)?;
         Ok(PyDocument { doc: Arc::new(doc) })
     }
 
@@ -188,6 +214,13 @@ impl PyDocument {
     #[getter]
     fn reference(&self) -> Option<Vec<String>> {
         self.doc.reference().map(<[String]>::to_vec)
+    }
+
+    /// The language code the text was read as (given, or detected), e.g. `"en"`; `None` for a
+    /// document built from sentences without a language.
+    #[getter]
+    fn language(&self) -> Option<&'static str> {
+        self.doc.language().map(Language::code)
     }
 
     /// Gold extractive labels (0 or 1 per sentence), when the input has them.
@@ -248,6 +281,7 @@ impl PyDocument {
             d.id(),
             d.reference().map(<[String]>::to_vec),
             d.labels().map(<[u8]>::to_vec),
+            d.language().map(Language::code),
         );
         PyTuple::new(py, [rebuild, state.into_pyobject(py)?.into_any()])
     }
@@ -263,6 +297,7 @@ pub fn document_from_state(
     id: Option<String>,
     reference: Option<Vec<String>>,
     labels: Option<Vec<u8>>,
+    language: Option<String>,
 ) -> PyResult<PyDocument> {
     let sentences = spans
         .into_iter()
@@ -275,6 +310,12 @@ pub fn document_from_state(
         Document::from_parts(text, sentences).map_err(|e| errors::input(py, e.to_string()))?;
     doc.set_id(id);
     doc.set_reference(reference);
+    if let Some(code) = language {
+        let l: Language = code
+            .parse()
+            .map_err(|e: nutgraf::CoreError| errors::input(py, e.to_string()))?;
+        doc = doc.with_language(l);
+    }
     if let Some(labels) = labels {
         doc = doc
             .with_labels(labels)
@@ -414,6 +455,12 @@ impl PySummary {
     #[getter]
     fn id(&self) -> Option<&str> {
         self.record.id.as_deref()
+    }
+
+    /// The language code the document was read as (given, or detected), when known.
+    #[getter]
+    fn language(&self) -> Option<&'static str> {
+        self.record.language.map(Language::code)
     }
 
     /// The method's name.
@@ -596,7 +643,8 @@ impl PySummarizer {
         format: Option<&str>,
     ) -> PyResult<PySummary> {
         let fmt = self::format(py, format)?;
-        let doc = self::document(document, fmt, &|| "document".into())?;
+        let language = self.summarizer.config().analysis.language;
+        let doc = self::document(document, fmt, language, &|| "document".into())?;
         let doc = PySummarizer::with_reference(doc, reference, "reference")?;
         let record = self
             .run_one(py, || self.one(&doc))?
@@ -617,6 +665,7 @@ impl PySummarizer {
     ) -> PyResult<Vec<PySummary>> {
         let threads = convert::threads(threads)?;
         let fmt = self::format(py, format)?;
+        let language = self.summarizer.config().analysis.language;
         let items = convert::items(documents, "documents")?;
         let refs = match references.filter(|r| !r.is_none()) {
             None => None,
@@ -648,7 +697,7 @@ impl PySummarizer {
                     format!("documents[{i}]")
                 })?));
             } else {
-                inputs.push(Input::Doc(self::document(item, fmt, &|| {
+                inputs.push(Input::Doc(self::document(item, fmt, language, &|| {
                     format!("documents[{i}]")
                 })?));
             }
@@ -661,6 +710,7 @@ impl PySummarizer {
         }
         let options = ReadOptions {
             format: fmt,
+            language,
             ..ReadOptions::default()
         };
         let results = pools::run(py, threads, || {

@@ -16,6 +16,11 @@ from conftest import REPO
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 BLOCKS = re.findall(r"```python\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
+# The repository README's `## Python` section (other sections' Python needs other packages).
+ROOT_README = (REPO / "README.md").read_text(encoding="utf-8")
+ROOT_SECTION = ROOT_README[ROOT_README.index("\n## Python\n") :]
+ROOT_SECTION = ROOT_SECTION[: ROOT_SECTION.index("\n## ", 1)]
+ROOT_BLOCKS = re.findall(r"```python\n(.*?)```", ROOT_SECTION, re.S)
 
 
 def expected_outputs(block: str):
@@ -39,14 +44,17 @@ def test_there_are_examples():
     assert len(BLOCKS) == 6
 
 
-@pytest.mark.parametrize("index", range(len(BLOCKS)))
-def test_readme_example(index, tmp_path, monkeypatch):
-    block = BLOCKS[index]
+def test_the_repository_readme_has_an_example():
+    assert len(ROOT_BLOCKS) == 1
+
+
+@pytest.mark.parametrize("block", BLOCKS + ROOT_BLOCKS)
+def test_readme_example(block, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     os.symlink(REPO / "examples", tmp_path / "examples")
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):
-        exec(compile(block, f"README block {index}", "exec"), {"__name__": "__readme__"})
+        exec(compile(block, "README block", "exec"), {"__name__": "__readme__"})
     lines = printed.getvalue().splitlines()
     for want in expected_outputs(block):
         assert any(line == want or line.startswith(want) for line in lines), (want, lines[:20])

@@ -59,7 +59,7 @@ def test_config_round_trips_with_the_library_json():
     text = (
         '{"method": "textrank", "damping": 0.85, "tolerance": 1e-6, "max_iterations": 100,'
         ' "budget": {"kind": "sentences", "count": 3}, "redundancy": {"kind": "trigram_blocking"},'
-        ' "analysis": {"stem": true, "stopwords": true}, "explain": false}'
+        ' "analysis": {"stem": true, "stopwords": true, "language": "auto"}, "explain": false}'
     )
     s = Summarizer.from_config(text)
     config = s.config
@@ -79,7 +79,16 @@ def test_keyword_arguments():
     assert Summarizer(bytes=100).config["budget"] == {"kind": "bytes", "count": 100}
     assert Summarizer(ratio=0.5).config["budget"] == {"kind": "ratio", "ratio": 0.5}
     assert Summarizer(mmr=0.7).config["redundancy"] == {"kind": "mmr", "lambda": 0.7}
-    assert Summarizer(stem=False).config["analysis"] == {"stem": False, "stopwords": True}
+    assert Summarizer(stem=False).config["analysis"] == {
+        "stem": False,
+        "stopwords": True,
+        "language": "auto",
+    }
+    assert Summarizer(language="de").config["analysis"]["language"] == "de"
+    with pytest.raises(ConfigError, match="language"):
+        Summarizer(language="klingon")
+    with pytest.raises(ConfigError, match="analysis or language"):
+        Summarizer(language="de", analysis={})
     assert Summarizer("lexrank", threshold=0.1).config["threshold"] == 0.1
     assert Summarizer("oracle", strategy="beam").config["strategy"] == {"kind": "beam", "size": 5}
     with pytest.raises(ConfigError, match="damping"):
@@ -111,10 +120,30 @@ def test_summarunner_ships_inside_the_package():
         Summarizer("summarunner", model="/nonexistent/model")
 
 
+def test_language_is_detected_or_given():
+    german = "Am 12. März stieg der Umsatz um 3,5 Mrd. Euro. Die Firma ist zufrieden."
+    assert Document(german).language == "de"
+    assert len(Document(german)) == 2
+    # Read as English, "12." and "Mrd." end sentences; in German they are an ordinal and an
+    # abbreviation.
+    assert len(Document(german, language="en")) == 4
+    assert Document(german, language="en").language == "en"
+    s = Summarizer("lead", 1, language="de").summarize(german)
+    assert s.language == "de" and len(s.sentences) == 2
+    assert Summarizer("lead", 1).summarize(german).language == "de"
+    zh = "今天天气很好。我们去公园散步。"
+    assert Document(zh).language == "zh" and len(Document(zh)) == 2
+    assert Document(sentences=["a", "b"]).language is None
+    assert Document(sentences=["a", "b"], language="fr").language == "fr"
+    with pytest.raises(ConfigError, match="language"):
+        Document(german, language="xx")
+
+
 def test_to_dict_is_the_cli_record():
     s = nutgraf.summarize(TEXT, "textrank", 2)
     d = s.to_dict()
-    assert list(d) == ["id", "method", "config", "sentences", "summary"]
+    assert list(d) == ["id", "language", "method", "config", "sentences", "summary"]
+    assert d["language"] == s.language == "en"
     assert list(d["sentences"][0]) == ["index", "span", "char_span", "score", "selected", "text"]
     assert d["config"] == s.config
     assert nutgraf.Summary.from_json(s.to_json()) == s
@@ -221,3 +250,13 @@ def test_lead3_numbers_of_docs_results():
     )
     mean = sum(s["rougeLsum"].fmeasure for s in lsum) / len(lsum)
     assert round(100 * mean, 2) == float(row.group(4))
+
+
+def test_read_splits_in_the_given_language(tmp_path):
+    f = tmp_path / "de.jsonl"
+    f.write_text('{"id": "a", "article": "Am 12. März stieg der Umsatz. Die Firma ist froh."}\n')
+    assert [len(d) for d in nutgraf.read(f)] == [2]
+    assert [d.language for d in nutgraf.read(f)] == ["de"]
+    assert [len(d) for d in nutgraf.read(f, language="en")] == [3]
+    with pytest.raises(ConfigError, match="language"):
+        list(nutgraf.read(f, language="xx"))

@@ -27,6 +27,8 @@ pub enum Command {
     Eval(EvalArgs),
     /// Train a supervised model (SummaRuNNer) on a corpus with oracle labels.
     Train(TrainArgs),
+    /// Serve the JSON API and the page on HTTP (127.0.0.1:8080 by default).
+    Serve(ServeArgs),
 }
 
 /// How to react to a bad record in a corpus.
@@ -67,6 +69,11 @@ pub struct InputArgs {
     /// Replace invalid UTF-8 with U+FFFD instead of failing.
     #[arg(long)]
     pub lossy: bool,
+    /// Language of the texts, for sentence splitting and analysis: auto (detected per
+    /// document) or a code: en, de, fr, es, it, pt, nl, ru, zh, ja, ar, tr, da, el, fi, hu,
+    /// no, ro, sv.
+    #[arg(long, value_name = "LANG", default_value = "auto")]
+    pub language: String,
     /// What to do with a bad record in a corpus.
     #[arg(long, value_enum, default_value_t = OnError::Stop)]
     pub on_error: OnError,
@@ -532,4 +539,29 @@ pub struct TrainArgs {
     /// Never show a progress bar (it is shown only when stderr is a terminal anyway).
     #[arg(long)]
     pub no_progress: bool,
+}
+
+/// `nutgraf serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on (port 0: one the system picks, printed at start).
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: std::net::SocketAddr,
+    /// The SummaRuNNer model for `{"method": "summarunner"}` (default: the model shipped in the
+    /// binary).
+    #[arg(long, value_name = "DIR")]
+    pub model: Option<PathBuf>,
+    /// The largest request body, in bytes (413 above).
+    #[arg(long, value_name = "BYTES", default_value_t = 2 * 1024 * 1024)]
+    pub max_body: usize,
+    /// The longest a request may take, in seconds, reading its body and waiting for a worker
+    /// included (504 after).
+    #[arg(long, value_name = "SECS", default_value_t = 10.0)]
+    pub timeout: f64,
+    /// Worker threads for summarizing and scoring (default: all cores).
+    #[arg(long, value_name = "N")]
+    pub workers: Option<usize>,
+    /// Requests that may wait for a worker; when full, requests get 503 with Retry-After.
+    #[arg(long, value_name = "N", default_value_t = 64)]
+    pub queue: usize,
 }

@@ -36,6 +36,10 @@ pub fn read_options(args: &InputArgs) -> anyhow::Result<ReadOptions> {
         text_field: args.text_field.clone(),
         reference_field: args.reference_field.clone(),
         lossy: args.lossy,
+        language: args
+            .language
+            .parse()
+            .map_err(|e: nutgraf::CoreError| anyhow::anyhow!("{}", message(&e.into())))?,
     })
 }
 
@@ -252,6 +256,7 @@ const FLAGS: &[(&str, &str)] = &[
     ("redundancy.lambda", "--mmr"),
     ("threads", "--threads"),
     ("format", "--input-format"),
+    ("language", "--language"),
     ("max_sentences", "--max-sentences"),
     ("strategy.size", "--beam-size"),
     ("objective", "--objective"),

@@ -7,6 +7,7 @@
 use std::ops::Range;
 
 use crate::error::{Error, Result};
+use crate::language::Language;
 use crate::read::{self, ReadOptions};
 
 /// One sentence of a [`Document`]: a byte span into [`Document::text`].
@@ -30,6 +31,7 @@ pub struct Document {
     pub(crate) sentences: Vec<Sentence>,
     pub(crate) reference: Option<Vec<String>>,
     pub(crate) labels: Option<Vec<u8>>,
+    pub(crate) language: Option<Language>,
 }
 
 impl Document {
@@ -184,6 +186,17 @@ impl Document {
     /// has one.
     pub fn reference(&self) -> Option<&[String]> {
         self.reference.as_deref()
+    }
+
+    /// The language the document was read as (given, or detected), when a reader set it.
+    pub fn language(&self) -> Option<Language> {
+        self.language
+    }
+
+    /// Sets the language (for the analysis of a document built from parts).
+    pub fn with_language(mut self, language: Language) -> Document {
+        self.language = Some(language);
+        self
     }
 
     /// Gold extractive labels, one per sentence, when the input has them.

@@ -59,7 +59,7 @@ pub use error::{Error, Result};
 pub use nutgraf_core::read::ReadOptions;
 pub use nutgraf_core::Error as CoreError;
 pub use nutgraf_core::{analysis, features, methods, read, segment, select};
-pub use nutgraf_core::{Budget, Document, Sentence};
+pub use nutgraf_core::{Budget, Document, Language, LanguageChoice, Sentence};
 pub use nutgraf_eval as rouge;
 pub use nutgraf_summarunner as summarunner_model;
 pub use nutgraf_summarunner::ModelError;

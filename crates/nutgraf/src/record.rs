@@ -39,6 +39,9 @@ pub struct SentenceRecord {
 pub struct SummaryRecord {
     /// The document's id, if it has one.
     pub id: Option<String>,
+    /// The language the document was read as (given or detected), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<nutgraf_core::Language>,
     /// The method's name.
     pub method: String,
     /// The configuration that made it: replayed, it gives the same record.
@@ -89,6 +92,7 @@ impl Summary {
             .collect();
         SummaryRecord {
             id: doc.id().map(str::to_string),
+            language: doc.language(),
             method: config.method.name().to_string(),
             config,
             sentences,

@@ -34,6 +34,7 @@ fn every_method_config_round_trips_through_json() {
         analysis: nutgraf::analysis::AnalyzerOptions {
             stem: false,
             stopwords: true,
+            language: "de".parse().unwrap(),
         },
         explain: true,
     });

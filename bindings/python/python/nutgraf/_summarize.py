@@ -45,6 +45,7 @@ def _config(
     redundancy: Optional[Dict[str, Any]] = None,
     stem: Optional[bool] = None,
     stopwords: Optional[bool] = None,
+    language: Optional[str] = None,
     analysis: Optional[Dict[str, Any]] = None,
     explain: bool = False,
     **params: Any,
@@ -82,16 +83,14 @@ def _config(
         config["redundancy"] = {"kind": "mmr", "lambda": mmr}
     if redundancy is not None:
         config["redundancy"] = redundancy
-    if analysis is not None and (stem is not None or stopwords is not None):
-        raise ConfigError("give analysis or stem/stopwords, not both")
+    shortcuts = {"stem": stem, "stopwords": stopwords, "language": language}
+    shortcuts = {k: v for k, v in shortcuts.items() if v is not None}
+    if analysis is not None and shortcuts:
+        raise ConfigError(f"give analysis or {'/'.join(shortcuts)}, not both")
     if analysis is not None:
         config["analysis"] = analysis
-    elif stem is not None or stopwords is not None:
-        config["analysis"] = {}
-        if stem is not None:
-            config["analysis"]["stem"] = stem
-        if stopwords is not None:
-            config["analysis"]["stopwords"] = stopwords
+    elif shortcuts:
+        config["analysis"] = shortcuts
     if explain:
         config["explain"] = explain
     if "strategy" in params:
@@ -107,7 +106,9 @@ class Summarizer:
     :data:`METHODS`. Budget (one of): ``sentences=K``, ``words=N``, ``bytes=N``,
     ``ratio=R``, or ``budget={"kind": ..., ...}``. Redundancy control: ``trigram_blocking=True``
     or ``mmr=LAMBDA`` (or ``redundancy={...}``). Term analysis: ``stem``, ``stopwords`` (both
-    on by default). ``explain=True`` adds each sentence's score explanation. Other keyword
+    on by default) and ``language`` (``"auto"``, the default, detects it per document; or a
+    code such as ``"de"``: texts are split and analysed as that language). ``explain=True``
+    adds each sentence's score explanation. Other keyword
     arguments are the method's parameters (``damping``, ``tolerance``, ``max_iterations``,
     ``threshold``, ...; ``model`` for summarunner: ``"embedded"``, the model shipped inside
     the package, or a directory; ``strategy``, ``objective``, ``max_sentences``, ``stem`` for
@@ -290,11 +291,14 @@ def read(
     reference_field: str = "highlights",
     lossy: bool = False,
     skip_errors: bool = False,
+    language: str = "auto",
 ) -> Iterator[Document]:
     """The documents of a file, a directory (every file under it, in path order) or several
     of them, read lazily: every format ``nutgraf summarize`` reads (one sentence per line, raw
     text, CNN/DailyMail ``.story``, JSONL, SummaRuNNer's records; ``.gz`` and ``.zst``
-    decompressed), detected per file or forced with ``format``. A malformed record raises
+    decompressed), detected per file or forced with ``format``; each text split as
+    ``language`` says (``"auto"``: detected per document, as ``Document.language`` then
+    tells). A malformed record raises
     :class:`~nutgraf.errors.InputError` naming its file and line, or is skipped with
     ``skip_errors=True``; a file that cannot be read raises :class:`~nutgraf.errors.ReadError`.
     The iterator is picklable (it reopens the files and skips what it had read).
@@ -309,6 +313,7 @@ def read(
         "text_field": text_field,
         "reference_field": reference_field,
         "lossy": bool(lossy),
+        "language": language,
     }
     if format is not None:
         formats = ("lines", "text", "story", "jsonl", "summarunner")

@@ -3,6 +3,7 @@
 mod eval;
 mod oracle;
 mod rouge;
+mod serve;
 mod summarize;
 mod train;
 
@@ -18,5 +19,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Oracle(args) => oracle::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Train(args) => train::run(args),
+        Command::Serve(args) => serve::run(args),
     }
 }

@@ -8,7 +8,8 @@ use std::cell::RefCell;
 
 use rustc_hash::FxHashMap;
 
-use super::normalize::{is_stopword, word_kind, word_tokens, WordKind};
+use super::normalize::{is_stopword_in, word_kind, word_tokens, WordKind};
+use crate::language::Language;
 
 /// Above this many distinct words a thread's memo is dropped, so memory stays bounded on
 /// corpora with huge vocabularies.
@@ -25,9 +26,10 @@ pub(super) struct TokenInfo {
     stem: Option<u32>,
 }
 
-/// Interned tokens and the tokens of each word seen.
-#[derive(Default)]
+/// Interned tokens and the tokens of each word seen, for one language (stopwords and stems
+/// depend on it).
 pub(super) struct Memo {
+    language: Language,
     ids: FxHashMap<Box<str>, u32>,
     names: Vec<Box<str>>,
     info: Vec<TokenInfo>,
@@ -42,29 +44,52 @@ pub(super) struct Memo {
 }
 
 thread_local! {
-    static MEMO: RefCell<Memo> = RefCell::new(Memo::default());
+    static MEMOS: RefCell<Vec<Option<Memo>>> =
+        RefCell::new((0..Language::COUNT).map(|_| None).collect());
 }
 
-/// Runs `f` with this thread's memo.
-pub(super) fn with_memo<R>(f: impl FnOnce(&mut Memo) -> R) -> R {
-    MEMO.with(|m| {
-        let mut memo = m.borrow_mut();
-        if memo.short_words.len() + memo.long_words.len() > MAX_WORDS {
-            *memo = Memo::default();
+/// Runs `f` with this thread's memo of `language`.
+pub(super) fn with_memo<R>(language: Language, f: impl FnOnce(&mut Memo) -> R) -> R {
+    MEMOS.with(|m| {
+        let mut memos = m.borrow_mut();
+        let slot = &mut memos[language.index()];
+        let full = slot
+            .as_ref()
+            .is_some_and(|memo| memo.short_words.len() + memo.long_words.len() > MAX_WORDS);
+        if full || slot.is_none() {
+            *slot = Some(Memo::new(language));
         }
-        f(&mut memo)
+        match slot.as_mut() {
+            Some(memo) => f(memo),
+            None => f(&mut Memo::new(language)),
+        }
     })
 }
 
 impl Memo {
-    fn intern(&mut self, token: &str) -> u32 {
+    fn new(language: Language) -> Memo {
+        Memo {
+            language,
+            ids: FxHashMap::default(),
+            names: Vec::new(),
+            info: Vec::new(),
+            short_words: FxHashMap::default(),
+            long_words: FxHashMap::default(),
+            local: Vec::new(),
+            stamp: Vec::new(),
+            doc: 0,
+        }
+    }
+
+    /// The id of `token`, interning it on first sight.
+    pub fn intern(&mut self, token: &str) -> u32 {
         if let Some(&id) = self.ids.get(token) {
             return id;
         }
         let id = self.info.len() as u32;
         self.info.push(TokenInfo {
             content: token.chars().any(char::is_alphanumeric),
-            stop: is_stopword(token),
+            stop: is_stopword_in(self.language, token),
             stem: None,
         });
         self.ids.insert(token.into(), id);

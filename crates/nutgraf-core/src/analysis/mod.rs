@@ -1,10 +1,14 @@
 //! From sentence text to terms: the summarizers' view of a document.
 //!
 //! Terms are normalized so that the same article in raw, PTB-tokenized, cased or lowercased form
-//! gives the same terms (see `normalize.rs`). Term ids are dense and local to one document, so
+//! gives the same terms (see `normalize.rs`). Stemming and stopwords follow the document's
+//! language (Snowball stemmers of `rust-stemmers`; NLTK's English stopwords, Stopwords ISO
+//! for the others); Chinese and Japanese, written without spaces, get character bigrams as
+//! terms. Term ids are dense and local to one document, so
 //! methods can use plain vectors indexed by term.
 
 mod cache;
+mod cjk;
 mod normalize;
 
 use rustc_hash::FxHashMap;
@@ -12,6 +16,7 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
+use crate::language::{Language, LanguageChoice};
 use normalize::WordCounter;
 pub use normalize::{tokens, word_count};
 
@@ -22,10 +27,13 @@ pub type TermId = u32;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct AnalyzerOptions {
-    /// Porter-stem terms (Snowball English, via `rust-stemmers`).
+    /// Stem terms (the Snowball stemmer of the language, via `rust-stemmers`).
     pub stem: bool,
-    /// Drop English stopwords.
+    /// Drop the language's stopwords.
     pub stopwords: bool,
+    /// The language of the documents: `auto` (the default) takes the one each document was
+    /// read as, or detects it.
+    pub language: LanguageChoice,
 }
 
 impl Default for AnalyzerOptions {
@@ -33,6 +41,7 @@ impl Default for AnalyzerOptions {
         AnalyzerOptions {
             stem: true,
             stopwords: true,
+            language: LanguageChoice::Auto,
         }
     }
 }
@@ -41,7 +50,6 @@ impl Default for AnalyzerOptions {
 #[derive(Clone)]
 pub struct Analyzer {
     options: AnalyzerOptions,
-    stemmer: std::sync::Arc<rust_stemmers::Stemmer>,
 }
 
 impl std::fmt::Debug for Analyzer {
@@ -61,10 +69,16 @@ impl Default for Analyzer {
 impl Analyzer {
     /// An analyzer with these options.
     pub fn new(options: AnalyzerOptions) -> Analyzer {
-        let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
-        Analyzer {
-            options,
-            stemmer: std::sync::Arc::new(stemmer),
+        Analyzer { options }
+    }
+
+    /// The language `doc` is analyzed as.
+    pub fn language_of(&self, doc: &Document) -> Language {
+        match self.options.language {
+            LanguageChoice::Is(l) => l,
+            LanguageChoice::Auto => doc
+                .language()
+                .unwrap_or_else(|| LanguageChoice::Auto.resolve(doc.text())),
         }
     }
 
@@ -97,13 +111,22 @@ impl Analyzer {
         let mut next_term = 0u32;
         let mut token_ids: FxHashMap<u32, TermId> = FxHashMap::default();
         let mut buf = Vec::new();
-        cache::with_memo(|memo| {
+        let language = self.language_of(doc);
+        let stemmer = language
+            .stemmer()
+            .filter(|_| self.options.stem)
+            .map(rust_stemmers::Stemmer::create);
+        cache::with_memo(language, |memo| {
             memo.start_document();
             for text in doc.sentence_texts() {
                 buf.clear();
                 let mut words = WordCounter::default();
                 for word in text.split_whitespace() {
-                    words.push(memo.word(word, &mut buf));
+                    if language.is_cjk() {
+                        words.count += cjk::units(word, memo, &mut buf);
+                    } else {
+                        words.push(memo.word(word, &mut buf));
+                    }
                 }
                 let mut sentence = Vec::with_capacity(buf.len());
                 for &t in &buf {
@@ -111,10 +134,9 @@ impl Analyzer {
                     if !info.content || (self.options.stopwords && info.stop) {
                         continue;
                     }
-                    let key = if self.options.stem {
-                        memo.stem(t, &self.stemmer)
-                    } else {
-                        t
+                    let key = match &stemmer {
+                        Some(stemmer) => memo.stem(t, stemmer),
+                        None => t,
                     };
                     let before = next_term;
                     let id = memo.dense(key, &mut next_term);

@@ -81,6 +81,27 @@ pub fn is_stopword(tok: &str) -> bool {
     stopwords::STOPWORDS.binary_search(&tok).is_ok()
 }
 
+/// True for a stopword of `language`: English has NLTK's list (see [`is_stopword`]); the
+/// others the Stopwords ISO lists (MIT licence, through the `stop-words` crate). Chinese and
+/// Japanese terms are character bigrams, which no list covers.
+pub fn is_stopword_in(language: crate::Language, tok: &str) -> bool {
+    use std::sync::OnceLock;
+    if language == crate::Language::English {
+        return is_stopword(tok);
+    }
+    static SETS: [OnceLock<rustc_hash::FxHashSet<&'static str>>; crate::Language::COUNT] =
+        [const { OnceLock::new() }; crate::Language::COUNT];
+    SETS[language.index()]
+        .get_or_init(|| {
+            stop_words::lookup(language.code())
+                .unwrap_or(&[])
+                .iter()
+                .copied()
+                .collect()
+        })
+        .contains(tok)
+}
+
 /// A whitespace field that is only a PTB clitic (`n't`, `'s`, `’re`).
 fn is_clitic_word(w: &str) -> bool {
     // Fast path: every clitic starts with an apostrophe or is `n't`.

@@ -91,14 +91,20 @@ pub(crate) fn jsonl_document(
     let field = &options.text_field;
     let mut doc = match object.remove(field) {
         Some(Value::String(text)) => {
-            let sentences = splitter.split(&text);
+            let language = options.language.resolve(&text);
+            let sentences = splitter.split_as(&text, language);
             Document {
                 text,
                 sentences,
+                language: Some(language),
                 ..Document::default()
             }
         }
-        Some(Value::Array(items)) => Document::from_sentences(strings(field, &items)?),
+        Some(Value::Array(items)) => {
+            let mut doc = Document::from_sentences(strings(field, &items)?);
+            doc.language = Some(options.language.resolve(&doc.text));
+            doc
+        }
         Some(other) => {
             return Err(format!(
                 "field \"{field}\" must be a string or a list of strings, found {}",
@@ -112,7 +118,7 @@ pub(crate) fn jsonl_document(
         None | Some(Value::Null) => None,
         Some(Value::String(text)) => Some(
             splitter
-                .split(text)
+                .split_as(text, doc.language.unwrap_or(crate::Language::English))
                 .into_iter()
                 .map(|s| text[s.span].to_string())
                 .collect(),
@@ -132,7 +138,10 @@ pub(crate) fn jsonl_document(
 /// A SummaRuNNer record: `doc` is one sentence per line, `labels` one 0/1 label per line
 /// (a newline-separated string or a list of numbers), `summaries` the reference, one sentence
 /// per line. Blank lines of `doc` are dropped with their labels.
-pub(crate) fn summarunner_document(object: Map<String, Value>) -> Result<Document, String> {
+pub(crate) fn summarunner_document(
+    object: Map<String, Value>,
+    options: &ReadOptions,
+) -> Result<Document, String> {
     let id = id(&object)?;
     let doc = match object.get("doc") {
         Some(Value::String(s)) => s,
@@ -150,6 +159,7 @@ pub(crate) fn summarunner_document(object: Map<String, Value>) -> Result<Documen
         Some(value) => Some(parse_labels(value)?),
     };
     let mut document = Document::from_sentences(lines.iter().copied());
+    document.language = Some(options.language.resolve(&document.text));
     if let Some(labels) = labels {
         if labels.len() != lines.len() {
             return Err(format!(
@@ -249,16 +259,19 @@ mod tests {
 
     #[test]
     fn summarunner_labels_must_match() {
-        let d = summarunner_document(object(
-            r#"{"doc": "s1\ns2\ns3", "labels": "1\n0\n1", "summaries": "h1\nh2"}"#,
-        ))
+        let opts = ReadOptions::default();
+        let d = summarunner_document(
+            object(r#"{"doc": "s1\ns2\ns3", "labels": "1\n0\n1", "summaries": "h1\nh2"}"#),
+            &opts,
+        )
         .unwrap();
         assert_eq!(d.len(), 3);
         assert_eq!(d.labels.unwrap(), [1, 0, 1]);
         assert_eq!(d.reference.unwrap(), ["h1", "h2"]);
-        let e = summarunner_document(object(r#"{"doc": "s1\ns2", "labels": "1"}"#)).unwrap_err();
+        let e =
+            summarunner_document(object(r#"{"doc": "s1\ns2", "labels": "1"}"#), &opts).unwrap_err();
         assert!(e.contains("labels"), "{e}");
-        let e = summarunner_document(object(r#"{"doc": "s1", "labels": "x"}"#)).unwrap_err();
+        let e = summarunner_document(object(r#"{"doc": "s1", "labels": "x"}"#), &opts).unwrap_err();
         assert!(e.contains("labels"), "{e}");
     }
 }

@@ -41,6 +41,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
 use crate::error::{Error, Result};
+use crate::language::LanguageChoice;
 use crate::segment::SentenceSplitter;
 
 #[cfg(feature = "io")]
@@ -109,7 +110,8 @@ impl FromStr for Format {
 }
 
 /// Options of the readers. As JSON, every field is optional:
-/// `{"format": "jsonl", "text_field": "article", "reference_field": "highlights", "lossy": false}`.
+/// `{"format": "jsonl", "text_field": "article", "reference_field": "highlights", "lossy": false,
+/// "language": "auto"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ReadOptions {
@@ -121,6 +123,9 @@ pub struct ReadOptions {
     pub reference_field: String,
     /// Replace invalid UTF-8 instead of failing.
     pub lossy: bool,
+    /// The language of the texts, for the splitter's rules (detected per document by
+    /// default); recorded in each document for the analysis.
+    pub language: LanguageChoice,
 }
 
 impl Default for ReadOptions {
@@ -130,6 +135,7 @@ impl Default for ReadOptions {
             text_field: "article".into(),
             reference_field: "highlights".into(),
             lossy: false,
+            language: LanguageChoice::Auto,
         }
     }
 }
@@ -212,7 +218,7 @@ impl RawRecord {
                 };
                 jsonl::parse_object(&line)
                     .and_then(|object| match format {
-                        Format::Summarunner => jsonl::summarunner_document(object),
+                        Format::Summarunner => jsonl::summarunner_document(object, options),
                         _ => jsonl::jsonl_document(object, options, splitter),
                     })
                     .map_err(record_error)?
@@ -256,11 +262,16 @@ fn detect_plain(text: &str, splitter: &SentenceSplitter) -> Format {
     }
 }
 
-fn parse_single(text: String, format: Format, splitter: &SentenceSplitter) -> Document {
+fn parse_single(
+    text: String,
+    format: Format,
+    splitter: &SentenceSplitter,
+    language: LanguageChoice,
+) -> Document {
     match format {
-        Format::Lines => plain::parse_lines(text),
-        Format::Story => plain::parse_story(text, splitter),
-        _ => plain::parse_text(text, splitter),
+        Format::Lines => plain::parse_lines(text, language),
+        Format::Story => plain::parse_story(text, splitter, language),
+        _ => plain::parse_text(text, splitter, language),
     }
 }
 
@@ -303,7 +314,7 @@ pub fn parse_text(text: &str, format: Format, options: &ReadOptions) -> Result<V
                     continue;
                 }
                 let doc = jsonl::parse_object(line).and_then(|object| match format {
-                    Format::Summarunner => jsonl::summarunner_document(object),
+                    Format::Summarunner => jsonl::summarunner_document(object, options),
                     _ => jsonl::jsonl_document(object, options, &splitter),
                 });
                 docs.push(doc.map_err(|message| Error::Record {
@@ -314,6 +325,11 @@ pub fn parse_text(text: &str, format: Format, options: &ReadOptions) -> Result<V
             }
             Ok(docs)
         }
-        single => Ok(vec![parse_single(text.to_string(), single, &splitter)]),
+        single => Ok(vec![parse_single(
+            text.to_string(),
+            single,
+            &splitter,
+            options.language,
+        )]),
     }
 }

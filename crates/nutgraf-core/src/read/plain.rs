@@ -2,11 +2,13 @@
 //! tells `lines` from `text`.
 
 use crate::document::{Document, Sentence};
+use crate::language::LanguageChoice;
 use crate::segment::SentenceSplitter;
 
 /// One sentence per line: each non-blank line is a sentence (trimmed, verbatim); blank lines
-/// start a new paragraph.
-pub(crate) fn parse_lines(text: String) -> Document {
+/// start a new paragraph. The language is only recorded (for the analysis).
+pub(crate) fn parse_lines(text: String, language: LanguageChoice) -> Document {
+    let language = language.resolve(&text);
     let mut sentences = Vec::new();
     let mut paragraph = 0;
     let mut blank_before = false;
@@ -31,16 +33,23 @@ pub(crate) fn parse_lines(text: String) -> Document {
     Document {
         text,
         sentences,
+        language: Some(language),
         ..Document::default()
     }
 }
 
-/// Raw or tokenized text, split by the splitter.
-pub(crate) fn parse_text(text: String, splitter: &SentenceSplitter) -> Document {
-    let sentences = splitter.split(&text);
+/// Raw or tokenized text, split by the splitter with the rules of its language.
+pub(crate) fn parse_text(
+    text: String,
+    splitter: &SentenceSplitter,
+    language: LanguageChoice,
+) -> Document {
+    let language = language.resolve(&text);
+    let sentences = splitter.split_as(&text, language);
     Document {
         text,
         sentences,
+        language: Some(language),
         ..Document::default()
     }
 }
@@ -49,7 +58,11 @@ pub(crate) fn parse_text(text: String, splitter: &SentenceSplitter) -> Document 
 /// line, split by the splitter; each `@highlight` line is followed by one highlight (its
 /// non-blank lines up to a blank line or the next `@highlight`), a reference sentence. The
 /// document text is the article part, a prefix of the file, so spans are file offsets.
-pub(crate) fn parse_story(mut text: String, splitter: &SentenceSplitter) -> Document {
+pub(crate) fn parse_story(
+    mut text: String,
+    splitter: &SentenceSplitter,
+    language: LanguageChoice,
+) -> Document {
     let mut article_end = None;
     let mut reference = Vec::new();
     let mut current: Option<String> = None;
@@ -78,11 +91,13 @@ pub(crate) fn parse_story(mut text: String, splitter: &SentenceSplitter) -> Docu
     if let Some(end) = article_end {
         text.truncate(end);
     }
-    let sentences = splitter.split(&text);
+    let language = language.resolve(&text);
+    let sentences = splitter.split_as(&text, language);
     Document {
         text,
         sentences,
         reference: article_end.map(|_| reference),
+        language: Some(language),
         ..Document::default()
     }
 }
@@ -149,7 +164,7 @@ mod tests {
 
     #[test]
     fn lines_keep_lines_verbatim() {
-        let doc = parse_lines("  a b \n\n c\r\nd".to_string());
+        let doc = parse_lines("  a b \n\n c\r\nd".to_string(), LanguageChoice::Auto);
         let got: Vec<_> = doc.sentence_texts().collect();
         assert_eq!(got, ["a b", "c", "d"]);
         let paras: Vec<_> = doc.sentences.iter().map(|s| s.paragraph).collect();
@@ -159,7 +174,11 @@ mod tests {
     #[test]
     fn story_splits_article_and_highlights() {
         let text = "First line. Second one.\n\nThird.\n\n@highlight\n\nHigh one\n\n@highlight\n\nHigh\ntwo\n";
-        let doc = parse_story(text.to_string(), &SentenceSplitter::new());
+        let doc = parse_story(
+            text.to_string(),
+            &SentenceSplitter::new(),
+            LanguageChoice::Auto,
+        );
         assert_eq!(
             doc.sentence_texts().collect::<Vec<_>>(),
             ["First line.", "Second one.", "Third."]

@@ -186,7 +186,8 @@ impl Reader {
                     (_, f) => f,
                 };
                 self.format = Some(single);
-                let mut document = parse_single(text, single, &self.splitter);
+                let mut document =
+                    parse_single(text, single, &self.splitter, self.options.language);
                 if !source::is_stdin(path) {
                     let stem = source::strip_compression(path);
                     document.id = stem.file_stem().map(|s| s.to_string_lossy().into_owned());

@@ -26,13 +26,16 @@
 //! See `docs/SPLITTER.md` for measurements.
 
 mod abbrev;
+mod lang;
 mod rules;
 mod words;
 
 use std::cell::Cell;
 
 use crate::document::Sentence;
+use crate::language::Language;
 use abbrev::Kind;
+use lang::Rules;
 use rules::{Quotes, Terminal};
 use words::{Profile, Word};
 
@@ -48,8 +51,20 @@ impl SentenceSplitter {
 
     /// Sentences of `text`, in order, trimmed; spans do not overlap and only whitespace lies
     /// between them. Paragraph numbers start at 0 and count blank-line separated blocks (or
-    /// lines, in text without blank lines that is not hard-wrapped).
+    /// lines, in text without blank lines that is not hard-wrapped). English rules (and the
+    /// marks of every script: CJK `。！？`, Arabic `؟`); see [`SentenceSplitter::split_as`].
     pub fn split(&self, text: &str) -> Vec<Sentence> {
+        self.split_with(text, lang::english())
+    }
+
+    /// [`split`](Self::split) with the rules of `language`: its abbreviations, ordinal
+    /// numbers (`am 12. März`), and colons that end sentences where its reference corpora
+    /// say so.
+    pub fn split_as(&self, text: &str, language: Language) -> Vec<Sentence> {
+        self.split_with(text, lang::rules(language))
+    }
+
+    fn split_with(&self, text: &str, rules: &'static Rules) -> Vec<Sentence> {
         thread_local! {
             /// The word buffer, reused across calls on one thread.
             static WORDS: Cell<Vec<Word>> = const { Cell::new(Vec::new()) };
@@ -57,10 +72,11 @@ impl SentenceSplitter {
         let mut words = WORDS.with(Cell::take);
         let tail_lf = words::scan(text, &mut words);
         let profile = Profile::from_words(text, &words, tail_lf);
-        words::mark_breaks(&mut words, profile.newlines);
+        words::mark_breaks(text, &mut words, profile.newlines);
         let mut state = Splitter {
             text,
             profile,
+            rules,
             words: &words,
             pos: 0,
             out: Vec::new(),
@@ -77,6 +93,7 @@ impl SentenceSplitter {
 struct Splitter<'a> {
     text: &'a str,
     profile: Profile,
+    rules: &'static Rules,
     words: &'a [Word],
     /// Index of the next word in `words`.
     pos: usize,
@@ -99,6 +116,9 @@ impl<'a> Splitter<'a> {
     }
 
     fn run(&mut self) {
+        // Copied out of `self` so that the loop does not reload them (it mutates `self`).
+        let colon = self.rules.colon;
+        let any_headlines = self.rules.any_headlines;
         let mut paragraph = 0;
         let mut current: Option<std::ops::Range<usize>> = None;
         let mut quotes = Quotes::default();
@@ -114,11 +134,35 @@ impl<'a> Splitter<'a> {
             }
             seen = true;
             let word = self.word(w);
+            // A bullet or a number opening a line starts a list item: a sentence of its own,
+            // and its `1.` ends nothing.
+            let item = w.item;
+            if item {
+                if let Some(span) = current.take() {
+                    self.out.push(Sentence { span, paragraph });
+                }
+            }
             quotes.update(prev, word);
             prev = word;
             let span = current.get_or_insert(w.start..w.end);
             span.end = w.end;
-            let Some((terminal, mut closed)) = rules::terminal(word) else {
+            if item {
+                continue;
+            }
+            let mut terminal = rules::terminal(word);
+            if terminal.is_none() && !colon.is_empty() {
+                terminal = rules::ends_with_colon(word, colon).then_some((Terminal::Colon, false));
+            }
+            let Some((terminal, mut closed)) = terminal else {
+                let headline = any_headlines
+                    && ((self.rules.caps_headlines && self.headline_ends(current.as_ref(), w))
+                        || (self.rules.headlines
+                            && self.initial_headline_ends(current.as_ref(), w)));
+                if headline {
+                    if let Some(span) = current.take() {
+                        self.out.push(Sentence { span, paragraph });
+                    }
+                }
                 continue;
             };
             // Absorb the closing quotes and brackets that follow as separate tokens.
@@ -135,7 +179,10 @@ impl<'a> Splitter<'a> {
                     span.end = n.end;
                 }
             }
-            if self.ends_here(terminal, closed) {
+            // A number alone (`858.` before an article's title) opens a sentence, not ends one.
+            let lone_number = current.as_ref().is_some_and(|c| c.start == w.start)
+                && matches!(terminal, Terminal::Attached { stem } if is_number(stem));
+            if !lone_number && self.ends_here(terminal, closed) {
                 if let Some(span) = current.take() {
                     self.out.push(Sentence { span, paragraph });
                 }
@@ -144,6 +191,41 @@ impl<'a> Splitter<'a> {
         if let Some(span) = current {
             self.out.push(Sentence { span, paragraph });
         }
+    }
+
+    /// Whether `w` ends a headline in capitals: the sentence so far is three or more words in
+    /// capitals and the next word is in title case (`Real`, not `REAL` or `de`).
+    fn headline_ends(&self, current: Option<&std::ops::Range<usize>>, w: Word) -> bool {
+        let (Some(span), Some(next)) = (current, self.peek(0)) else {
+            return false;
+        };
+        if next.para_break {
+            return false;
+        }
+        let mut chars = self.word(next).chars();
+        let title = chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase);
+        if !title {
+            return false;
+        }
+        let words: Vec<&str> = self.text[span.start..w.end].split_whitespace().collect();
+        words.len() >= 3
+            && words.iter().all(|word| {
+                word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase)
+            })
+    }
+
+    /// Whether `w` ends a document's opening headline: two to fifteen words so far, none of
+    /// them ending a sentence, and a typical opener of the language next.
+    fn initial_headline_ends(&self, current: Option<&std::ops::Range<usize>>, w: Word) -> bool {
+        let (Some(span), Some(next)) = (current, self.peek(0)) else {
+            return false;
+        };
+        if next.para_break {
+            return false;
+        }
+        let words = self.text[span.start..w.end].split_whitespace().count();
+        let opener = rules::strip_openers(self.word(next));
+        (2..=15).contains(&words) && self.rules.openers.contains(&opener)
     }
 
     /// A lone `"` or `'` right after a sentence end also closes when a comma or a speech verb
@@ -171,6 +253,9 @@ impl<'a> Splitter<'a> {
             return true;
         }
         let mut content = self.word(next);
+        if self.rules.dash_continues && matches!(content, "-" | "–" | "—") {
+            return false;
+        }
         if rules::is_terminal_only(content) {
             // `Corp. .` or `. ...`: the following mark decides.
             return false;
@@ -191,17 +276,27 @@ impl<'a> Splitter<'a> {
             return false;
         }
         let cased = self.profile.cased;
-        let lower_next = cased && first.is_some_and(char::is_lowercase);
+        let lower_next =
+            cased && !self.rules.lowercase_starts && first.is_some_and(char::is_lowercase);
+        let upper_next = cased && first.is_some_and(char::is_uppercase);
         match terminal {
             Terminal::Strong | Terminal::LonePeriod => !lower_next,
-            Terminal::Ellipsis => cased && first.is_some_and(char::is_uppercase),
+            Terminal::Cjk => true,
+            Terminal::Ellipsis => upper_next,
+            // A colon also ends a sentence before a list item (`transformações: 1) o ...`).
+            Terminal::Colon => upper_next || rules::is_list_marker(self.word(next)),
             Terminal::Attached { stem } => {
                 if self.profile.tokenized && !closed {
                     return false;
                 }
                 let digit_next = first.is_some_and(|c| c.is_ascii_digit() || c == '#');
-                let opener = || abbrev::is_opener(content, cased);
-                match classify(stem) {
+                let opener = || {
+                    abbrev::is_opener(content, cased) || self.rules.openers.contains(&bare(content))
+                };
+                if self.rules.ordinals && is_ordinal(stem) && !closed {
+                    return opener();
+                }
+                match classify(stem, self.rules) {
                     Some(Kind::Title | Kind::Internal) => false,
                     Some(Kind::Numeric) if digit_next => false,
                     Some(Kind::Month) if digit_next => false,
@@ -237,14 +332,43 @@ fn is_speech_verb(word: &str) -> bool {
     )
 }
 
+/// A word without the punctuation around it (`"Der,` → `Der`).
+fn bare(word: &str) -> &str {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// Digits only (`858` of `858.`).
+fn is_number(stem: &str) -> bool {
+    let stem = rules::strip_openers(stem);
+    !stem.is_empty() && stem.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A number of up to three digits (`12` of `12.`), an ordinal in languages that write them
+/// with a period.
+fn is_ordinal(stem: &str) -> bool {
+    let stem = rules::strip_openers(stem);
+    (1..=3).contains(&stem.len()) && stem.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// The abbreviation kind of the word before an attached period, if it is one: by shape for
-/// dotted acronyms (`U.S`, `a.m`, `Ph.D`) and initials (`J`), by table otherwise.
-fn classify(stem: &str) -> Option<Kind> {
+/// dotted acronyms (`U.S`, `a.m`, `Ph.D`) and initials (`J`), by the language's table and
+/// then the shared one otherwise.
+fn classify(stem: &str, rules: &Rules) -> Option<Kind> {
     let stem = rules::strip_openers(stem);
     if stem.is_empty() || stem.len() > 8 {
         return None;
     }
     let lower = stem.to_lowercase();
+    let mut letters = stem.chars();
+    if letters.next().is_some_and(char::is_uppercase) && letters.next().is_none() {
+        // One capital letter is an initial (`И. П. Бардин`), whatever a table says of the
+        // lowercase letter.
+        return Some(Kind::Ambiguous);
+    }
+    let own = rules.abbreviations.iter().find(|(s, _)| *s == lower);
+    if let Some(&(_, kind)) = own {
+        return Some(kind);
+    }
     if let Some(kind) = abbrev::lookup(&lower) {
         return Some(kind);
     }
@@ -326,12 +450,18 @@ mod tests {
 
     #[test]
     fn classifies_stems() {
-        assert_eq!(classify("U.S"), Some(Kind::Ambiguous));
-        assert_eq!(classify("(Mr"), Some(Kind::Title));
-        assert_eq!(classify("J"), Some(Kind::Ambiguous));
-        assert_eq!(classify("e.g"), Some(Kind::Internal));
-        assert_eq!(classify("said"), None);
-        assert_eq!(classify("2015"), None);
+        let en = lang::english();
+        assert_eq!(classify("U.S", en), Some(Kind::Ambiguous));
+        assert_eq!(classify("(Mr", en), Some(Kind::Title));
+        assert_eq!(classify("J", en), Some(Kind::Ambiguous));
+        assert_eq!(classify("e.g", en), Some(Kind::Internal));
+        assert_eq!(classify("said", en), None);
+        assert_eq!(classify("2015", en), None);
+        assert_eq!(classify("bzw", en), None);
+        assert_eq!(
+            classify("bzw", lang::rules(Language::German)),
+            Some(Kind::Internal)
+        );
     }
 
     #[test]

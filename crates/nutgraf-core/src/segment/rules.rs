@@ -1,16 +1,80 @@
 //! Word-level tests of the boundary rules: terminal punctuation, quotes and brackets (raw and
 //! PTB-escaped), and the quote-parity state that tells an opening `"` from a closing one.
 
-/// Characters that open a quotation or bracket when they lead a word.
-const OPEN_CHARS: &[char] = &['"', '\'', '“', '‘', '(', '[', '{', '«', '`', '¿', '¡'];
+/// Characters that open a quotation or bracket when they lead a word (with the CJK corner
+/// brackets, full-width parentheses and the lenticular and angle brackets).
+const OPEN_CHARS: &[char] = &[
+    '"', '\'', '“', '‘', '(', '[', '{', '«', '`', '¿', '¡', '「', '『', '（', '【', '《', '〈',
+    '〔', '［',
+];
 /// Characters that close a quotation or bracket when they end a word.
-const CLOSE_CHARS: &[char] = &['"', '\'', '”', '’', ')', ']', '}', '»'];
+const CLOSE_CHARS: &[char] = &[
+    '"', '\'', '”', '’', ')', ']', '}', '»', '」', '』', '）', '】', '》', '〉', '〕', '］',
+];
+
+/// The full stop, exclamation and question marks of Chinese and Japanese (full-width and
+/// ideographic), after which no space comes.
+pub(crate) fn is_cjk_terminal(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '｡')
+}
+
+/// Whether `word` ends with a half-width `!` or `?`, closers aside (`美味!`, `美味!」`).
+pub(crate) fn ends_with_bang(word: &str) -> bool {
+    word.trim_end_matches(CLOSE_CHARS).ends_with(['!', '?'])
+}
+
+/// Han ideographs and kana.
+pub(crate) fn is_cjk_letter(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30ff}'   // Hiragana, Katakana
+        | '\u{3400}'..='\u{4dbf}' // CJK Extension A
+        | '\u{4e00}'..='\u{9fff}' // CJK Unified Ideographs
+        | '\u{f900}'..='\u{faff}' // CJK Compatibility Ideographs
+        | '\u{ff66}'..='\u{ff9d}' // half-width Katakana
+    )
+}
+
+/// A list item's marker: a bullet (`-`, `*`, `•`, `–`, `—`, `·`, `▪`) or a number or letter
+/// with a period or bracket (`1.`, `12)`, `(3)`, `a)`).
+pub(crate) fn is_list_marker(word: &str) -> bool {
+    if word.len() > 4 {
+        return false;
+    }
+    if matches!(word, "-" | "*" | "•" | "–" | "—" | "·" | "▪" | "●" | "◦") {
+        return true;
+    }
+    let inner = word.strip_prefix('(').unwrap_or(word);
+    let Some(body) = inner.strip_suffix(['.', ')']) else {
+        return false;
+    };
+    let numbered = (1..=3).contains(&body.len()) && body.bytes().all(|b| b.is_ascii_digit());
+    let lettered =
+        body.len() == 1 && body.bytes().all(|b| b.is_ascii_lowercase()) && inner.ends_with(')');
+    numbered || lettered
+}
+
+/// Japanese quotes that a particle continues: `「行こう。」と言った` is one sentence.
+pub(crate) fn particle_follows(closers: &str, rest: &str) -> bool {
+    closers.contains(['」', '』'])
+        && rest.starts_with(['と', 'っ', 'の', 'を', 'が', 'は', 'も', 'に', 'で'])
+}
+
+/// Bytes of the CJK terminals and closing quotes and brackets at the start of `rest`.
+pub(crate) fn closers_after(rest: &str) -> usize {
+    rest.chars()
+        .take_while(|&c| is_cjk_terminal(c) || CLOSE_CHARS.contains(&c))
+        .map(char::len_utf8)
+        .sum()
+}
 
 /// What ends a word that may end a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Terminal<'a> {
     /// `!` or `?` (possibly repeated or mixed, possibly attached: `said?`).
     Strong,
+    /// A CJK full stop, exclamation or question mark: always ends the sentence (the case of
+    /// what follows says nothing in scripts without case).
+    Cjk,
     /// An ellipsis, `...` or `…`, alone or attached.
     Ellipsis,
     /// A period standing alone, as in PTB-tokenized text.
@@ -20,6 +84,13 @@ pub(crate) enum Terminal<'a> {
         /// The word before the period (`U.S`, `Mr`, `said`).
         stem: &'a str,
     },
+    /// A colon or semicolon, in languages whose rules let it end a sentence.
+    Colon,
+}
+
+/// True for a word ending in one of `marks` (`bevor:`, a lone French ` ;`), closers aside.
+pub(crate) fn ends_with_colon(word: &str, marks: &[char]) -> bool {
+    !marks.is_empty() && word.trim_end_matches(CLOSE_CHARS).ends_with(marks)
 }
 
 /// The terminal a word ends with, and whether closing quotes/brackets follow it in the word.
@@ -39,7 +110,8 @@ pub(crate) fn terminal(word: &str) -> Option<(Terminal<'_>, bool)> {
     let core = core.trim_start_matches(OPEN_CHARS);
     let last = core.chars().next_back()?;
     let kind = match last {
-        '!' | '?' | '‼' | '⁉' => Terminal::Strong,
+        '!' | '?' | '‼' | '⁉' | '؟' => Terminal::Strong,
+        c if is_cjk_terminal(c) => Terminal::Cjk,
         '…' => Terminal::Ellipsis,
         '.' if core.ends_with("..") => Terminal::Ellipsis,
         '.' if core.len() == 1 => Terminal::LonePeriod,
@@ -63,7 +135,7 @@ pub(crate) fn is_terminal_only(word: &str) -> bool {
     !word.is_empty()
         && word
             .chars()
-            .all(|c| matches!(c, '.' | '!' | '?' | '…' | '‼' | '⁉'))
+            .all(|c| matches!(c, '.' | '!' | '?' | '…' | '‼' | '⁉' | '؟') || is_cjk_terminal(c))
 }
 
 /// PTB escapes for brackets, any case.
@@ -71,16 +143,21 @@ fn is_ptb(word: &str, names: &[&str]) -> bool {
     names.iter().any(|n| word.eq_ignore_ascii_case(n))
 }
 
-/// A word that only opens a quotation or bracket (`` `` ``, `-LRB-`, a lone `(` or `“`).
+/// A word that only opens a quotation or bracket (`` `` ``, `-LRB-`, a lone `(` or `“`, and
+/// Dutch `,,`, the low opening quote typed as two commas).
 pub(crate) fn is_standalone_opener(word: &str) -> bool {
     word == "``"
+        || word == ",,"
         || is_ptb(word, &["-LRB-", "-LSB-", "-LCB-"])
         || (!word.is_empty() && word.chars().all(|c| OPEN_CHARS.contains(&c)))
 }
 
-/// `word` without leading quotes and brackets.
+/// `word` without leading quotes and brackets (`,,` among them).
 pub(crate) fn strip_openers(word: &str) -> &str {
-    word.trim_start_matches(OPEN_CHARS)
+    let word = word.trim_start_matches(OPEN_CHARS);
+    word.strip_prefix(",,")
+        .unwrap_or(word)
+        .trim_start_matches(OPEN_CHARS)
 }
 
 /// Open quotations, tracked to tell an opening `"` or `'` from a closing one where the text

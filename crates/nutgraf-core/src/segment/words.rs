@@ -1,6 +1,8 @@
 //! Whitespace-separated words with their byte spans, and the document-wide profile the
 //! boundary rules depend on (cased or not, PTB-tokenized or not, where paragraphs break).
 
+use super::rules;
+
 /// One whitespace-separated word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Word {
@@ -10,6 +12,8 @@ pub(crate) struct Word {
     pub end: usize,
     /// A paragraph break lies between this word and the previous one (set by [`mark_breaks`]).
     pub para_break: bool,
+    /// The word opens a line and is a list item's marker (`-`, `1.`; set by [`mark_breaks`]).
+    pub item: bool,
     /// Line breaks in the gap before the word as paragraphs count them (`\n`, a lone `\r`,
     /// U+2028, U+0085; U+2029 counts two).
     breaks: u32,
@@ -209,19 +213,21 @@ pub(crate) fn scan(text: &str, words: &mut Vec<Word>) -> u32 {
                 }
                 end += 1;
             } else {
-                let Some(c) = text[end..].chars().next() else {
-                    break;
-                };
-                if c.is_whitespace() {
-                    break;
+                match non_ascii(text, start, end) {
+                    Step::Next(next) => end = next,
+                    Step::Cut(next) => {
+                        end = next;
+                        break;
+                    }
+                    Step::Stop => break,
                 }
-                end += c.len_utf8();
             }
         }
         words.push(Word {
             start,
             end,
             para_break: false,
+            item: false,
             breaks,
             lf,
         });
@@ -229,11 +235,59 @@ pub(crate) fn scan(text: &str, words: &mut Vec<Word>) -> u32 {
     }
 }
 
-/// Sets `para_break` of each word, reading single newlines per `newlines`.
-pub(crate) fn mark_breaks(words: &mut [Word], newlines: Newlines) {
+/// What [`non_ascii`] found.
+enum Step {
+    /// The word goes on after the character, from here.
+    Next(usize),
+    /// The word ends here, with no whitespace after it (after `。」` in CJK text).
+    Cut(usize),
+    /// The word ended before the character (whitespace, or a CJK letter after `!`).
+    Stop,
+}
+
+/// The non-ASCII character at `end` within the word begun at `start`. Kept out of [`scan`]'s
+/// loop, which stays a tight ASCII loop for the common case.
+#[cold]
+#[inline(never)]
+fn non_ascii(text: &str, start: usize, end: usize) -> Step {
+    let Some(c) = text[end..].chars().next() else {
+        return Step::Stop;
+    };
+    if c.is_whitespace() {
+        return Step::Stop;
+    }
+    if end > start && rules::is_cjk_letter(c) && rules::ends_with_bang(&text[start..end]) {
+        // Japanese writes `!` and `?` half-width too, with no space after: the word ended
+        // before this character.
+        return Step::Stop;
+    }
+    let end = end + c.len_utf8();
+    if !rules::is_cjk_terminal(c) {
+        return Step::Next(end);
+    }
+    // Chinese and Japanese put no space after a sentence: the word ends after the mark and the
+    // closers that follow it (`。」`), and the next starts there with an empty gap, unless a
+    // particle continues a quotation.
+    let closers = rules::closers_after(&text[end..]);
+    let quote = &text[end..end + closers];
+    let end = end + closers;
+    let rest = &text[end..];
+    if rest.chars().next().is_some_and(|n| !n.is_whitespace())
+        && !rules::particle_follows(quote, rest)
+    {
+        Step::Cut(end)
+    } else {
+        Step::Next(end)
+    }
+}
+
+/// Sets `para_break` of each word, reading single newlines per `newlines`, and `item` of the
+/// words that open a line with a list marker.
+pub(crate) fn mark_breaks(text: &str, words: &mut [Word], newlines: Newlines) {
     for w in words {
         w.para_break =
             w.start > 0 && (w.breaks >= 2 || (w.breaks == 1 && newlines == Newlines::Break));
+        w.item = (w.lf > 0 || w.start == 0) && rules::is_list_marker(&text[w.start..w.end]);
     }
 }
 
@@ -244,7 +298,7 @@ mod tests {
     fn words(text: &str, newlines: Newlines) -> Vec<(&str, bool)> {
         let mut ws = Vec::new();
         scan(text, &mut ws);
-        mark_breaks(&mut ws, newlines);
+        mark_breaks(text, &mut ws, newlines);
         ws.iter()
             .map(|w| (&text[w.start..w.end], w.para_break))
             .collect()

@@ -1,0 +1,257 @@
+//! What the splitter's rules change per language: abbreviations, the words that open
+//! sentences, ordinal numbers, and whether a colon or semicolon can end a sentence.
+//!
+//! The lists are written by hand for this splitter from each language's common news and
+//! reference abbreviations and from the errors on the Universal Dependencies dev documents
+//! (`../shared/data/ud/`, never the test files); they are part of nutgraf, under its licence.
+//! English is the default and its rules are the splitter's own (`abbrev.rs`): other languages
+//! add to them.
+
+use super::abbrev::Kind;
+use crate::language::Language;
+
+/// The language-specific part of the rules.
+#[derive(Debug)]
+pub(crate) struct Rules {
+    /// Abbreviations by lowercase stem, looked up before the shared table.
+    pub abbreviations: &'static [(&'static str, Kind)],
+    /// Words (capitalized) that typically open a sentence, beside the English ones.
+    pub openers: &'static [&'static str],
+    /// `12. März`, `im 6. Stock`: a number of up to three digits with a period is an ordinal
+    /// and ends a sentence only before a typical opener.
+    pub ordinals: bool,
+    /// Marks among `:` and `;` that end a sentence before a capitalized word (the convention
+    /// of the language's reference corpora).
+    pub colon: &'static [char],
+    /// Sentences may start lowercase (Italian ISDT's convention): a lowercase word after a
+    /// sentence-final mark does not keep the sentence going.
+    pub lowercase_starts: bool,
+    /// A lone dash after a sentence-final mark continues the sentence (Spanish dialogue and
+    /// chronologies: `¿Por qué? - -. Ha salido así.`, `6 de julio. - Barak presenta...`).
+    pub dash_continues: bool,
+    /// A run of three or more words in capitals is a headline, ended before a word in title
+    /// case (`REGRESA A ZONA EUROPEA El Athletic...`).
+    pub caps_headlines: bool,
+    /// A headline without final punctuation (two to fifteen words) ends before a typical
+    /// opener (`Luta no Afeganistão deixa dez mortos Pelo menos dez pessoas...`).
+    pub headlines: bool,
+    /// `caps_headlines || headlines`: one test on the path of every word.
+    pub any_headlines: bool,
+}
+
+const ENGLISH: Rules = Rules {
+    abbreviations: &[],
+    openers: &[],
+    ordinals: false,
+    colon: &[],
+    lowercase_starts: false,
+    dash_continues: false,
+    caps_headlines: false,
+    headlines: false,
+    any_headlines: false,
+};
+
+#[rustfmt::skip]
+const GERMAN: Rules = Rules {
+    abbreviations: &[
+        ("bzw", Kind::Internal), ("usw", Kind::Ambiguous), ("vgl", Kind::Internal),
+        ("ca", Kind::Internal), ("std", Kind::Internal), ("mio", Kind::Internal),
+        ("mrd", Kind::Internal), ("nr", Kind::Numeric), ("hr", Kind::Title), ("fr", Kind::Title),
+        ("dr", Kind::Title), ("prof", Kind::Title), ("jh", Kind::Ambiguous),
+        ("jhd", Kind::Ambiguous), ("abs", Kind::Numeric), ("tel", Kind::Numeric),
+        ("evtl", Kind::Internal), ("ggf", Kind::Internal), ("inkl", Kind::Internal),
+        ("zzgl", Kind::Internal), ("max", Kind::Internal), ("min", Kind::Internal),
+        ("bspw", Kind::Internal), ("sog", Kind::Internal), ("str", Kind::Ambiguous),
+        ("gr", Kind::Internal), ("az", Kind::Internal),
+    ],
+    openers: &[
+        "Der", "Die", "Das", "Ich", "Er", "Sie", "Es", "Wir", "Ihr", "Man", "Ein", "Eine",
+        "Auch", "Aber", "Doch", "Dann", "Nach", "Im", "In", "Am", "Mit", "Bei", "Seit", "Als",
+        "Wenn", "Dieser", "Diese", "Dieses", "Zum", "Zur", "Auf", "Für", "Von",
+    ],
+    ordinals: true,
+    colon: &[':', ';'],
+    lowercase_starts: false,
+    dash_continues: false,
+    caps_headlines: false,
+    headlines: false,
+    any_headlines: false,
+};
+
+#[rustfmt::skip]
+const FRENCH: Rules = Rules {
+    abbreviations: &[
+        ("m", Kind::Title), ("mm", Kind::Title), ("mgr", Kind::Title), ("me", Kind::Title),
+        ("av", Kind::Internal), ("apr", Kind::Internal), ("env", Kind::Internal),
+        ("cf", Kind::Internal), ("etc", Kind::Ambiguous), ("p", Kind::Numeric),
+        ("n°", Kind::Numeric), ("vol", Kind::Numeric), ("chap", Kind::Numeric),
+        ("boul", Kind::Internal), ("bd", Kind::Internal),
+    ],
+    openers: &[
+        "Le", "La", "Les", "Il", "Elle", "Ils", "Elles", "On", "Un", "Une", "Ce", "Cette",
+        "En", "Dans", "Mais", "Puis", "Depuis", "Après", "Selon", "Pour", "Ces", "Son", "Sa",
+    ],
+    ordinals: false,
+    colon: &[';'],
+    lowercase_starts: false,
+    dash_continues: false,
+    caps_headlines: false,
+    headlines: false,
+    any_headlines: false,
+};
+
+#[rustfmt::skip]
+const SPANISH: Rules = Rules {
+    abbreviations: &[
+        ("sr", Kind::Title), ("sra", Kind::Title), ("srta", Kind::Title), ("dña", Kind::Title),
+        ("d", Kind::Title), ("dr", Kind::Title), ("dra", Kind::Title), ("lic", Kind::Title),
+        ("ing", Kind::Title), ("pág", Kind::Numeric), ("págs", Kind::Numeric),
+        ("núm", Kind::Numeric), ("art", Kind::Numeric), ("aprox", Kind::Internal),
+        ("etc", Kind::Ambiguous), ("ee.uu", Kind::Ambiguous), ("uu", Kind::Ambiguous),
+        ("c", Kind::Internal), ("avda", Kind::Internal), ("gral", Kind::Title),
+    ],
+    openers: &[
+        "El", "La", "Los", "Las", "Un", "Una", "En", "Por", "Pero", "Con", "Para", "Según",
+        "Este", "Esta", "Ese", "Esa", "Además", "También", "Sin", "Así", "Tras",
+    ],
+    ordinals: false,
+    colon: &[],
+    lowercase_starts: false,
+    dash_continues: true,
+    caps_headlines: true,
+    headlines: false,
+    any_headlines: true,
+};
+
+#[rustfmt::skip]
+const ITALIAN: Rules = Rules {
+    abbreviations: &[
+        ("sig", Kind::Title), ("sigg", Kind::Title), ("sig.ra", Kind::Title), ("dott", Kind::Title),
+        ("dott.ssa", Kind::Title), ("prof", Kind::Title), ("ing", Kind::Title), ("avv", Kind::Title),
+        ("on", Kind::Title), ("mons", Kind::Title), ("art", Kind::Numeric), ("artt", Kind::Numeric),
+        ("pag", Kind::Numeric), ("pagg", Kind::Numeric), ("n", Kind::Numeric),
+        ("ecc", Kind::Ambiguous), ("cfr", Kind::Internal), ("es", Kind::Internal),
+        ("ca", Kind::Internal), ("c.d", Kind::Internal),
+    ],
+    openers: &[
+        "Il", "Lo", "La", "I", "Gli", "Le", "Un", "Una", "In", "Ma", "E", "Per", "Con", "Nel",
+        "Nella", "Non", "Questo", "Questa", "Dopo", "Anche", "Secondo",
+    ],
+    ordinals: false,
+    colon: &[':'],
+    lowercase_starts: true,
+    dash_continues: false,
+    caps_headlines: false,
+    headlines: false,
+    any_headlines: false,
+};
+
+#[rustfmt::skip]
+const PORTUGUESE: Rules = Rules {
+    abbreviations: &[
+        ("sr", Kind::Title), ("sra", Kind::Title), ("srta", Kind::Title), ("dr", Kind::Title),
+        ("dra", Kind::Title), ("prof", Kind::Title), ("profa", Kind::Title), ("eng", Kind::Title),
+        ("pág", Kind::Numeric), ("págs", Kind::Numeric), ("p", Kind::Numeric),
+        ("n", Kind::Numeric), ("nº", Kind::Numeric), ("art", Kind::Numeric),
+        ("av", Kind::Internal), ("etc", Kind::Ambiguous), ("aprox", Kind::Internal),
+        ("ex", Kind::Internal), ("cia", Kind::Ambiguous),
+    ],
+    openers: &[
+        "O", "A", "Os", "As", "Um", "Uma", "Em", "No", "Na", "Mas", "Para", "Com", "Segundo",
+        "Ele", "Ela", "Eles", "Este", "Esta", "Esse", "Essa", "De", "Do", "Da", "Pelo", "Pela",
+        "Já", "Depois", "Além", "Segundo", "Desde", "Quando", "Hoje", "Ontem", "Uns", "Umas",
+    ],
+    ordinals: false,
+    colon: &[':'],
+    lowercase_starts: false,
+    dash_continues: false,
+    caps_headlines: false,
+    headlines: true,
+    any_headlines: true,
+};
+
+#[rustfmt::skip]
+const DUTCH: Rules = Rules {
+    abbreviations: &[
+        ("mgr", Kind::Title), ("dhr", Kind::Title), ("mevr", Kind::Title), ("mr", Kind::Title),
+        ("drs", Kind::Title), ("ir", Kind::Title), ("ing", Kind::Title), ("prof", Kind::Title),
+        ("bv", Kind::Internal), ("bijv", Kind::Internal), ("o.a", Kind::Internal),
+        ("d.w.z", Kind::Internal), ("e.d", Kind::Ambiguous), ("enz", Kind::Ambiguous),
+        ("nr", Kind::Numeric), ("blz", Kind::Numeric), ("ca", Kind::Internal),
+    ],
+    openers: &[
+        "De", "Het", "Een", "Ik", "Hij", "Zij", "Ze", "We", "Wij", "Er", "In", "Op", "Maar",
+        "Dat", "Dit", "Die", "Ook", "Toen", "Na", "Volgens",
+    ],
+    ordinals: false,
+    colon: &[],
+    lowercase_starts: false,
+    dash_continues: false,
+    caps_headlines: false,
+    headlines: false,
+    any_headlines: false,
+};
+
+#[rustfmt::skip]
+const RUSSIAN: Rules = Rules {
+    abbreviations: &[
+        ("г", Kind::Ambiguous), ("гг", Kind::Numeric), ("т", Kind::Internal),
+        ("п", Kind::Numeric),
+        ("т.е", Kind::Internal), ("т.д", Kind::Ambiguous), ("т.п", Kind::Ambiguous),
+        ("т.к", Kind::Internal), ("др", Kind::Ambiguous), ("см", Kind::Internal),
+        ("ул", Kind::Title), ("им", Kind::Title), ("ок", Kind::Internal), ("ум", Kind::Internal),
+        ("род", Kind::Internal), ("чел", Kind::Internal), ("руб", Kind::Internal),
+        ("млн", Kind::Internal), ("млрд", Kind::Internal), ("тыс", Kind::Internal),
+        ("проф", Kind::Title), ("акад", Kind::Title), ("д", Kind::Numeric), ("с", Kind::Internal),
+        ("в", Kind::Internal), ("н.э", Kind::Ambiguous), ("до", Kind::Internal),
+        ("стр", Kind::Numeric), ("рис", Kind::Numeric), ("ср", Kind::Internal),
+    ],
+    openers: &[
+        "В", "На", "Он", "Она", "Они", "Это", "Этот", "Эта", "По", "С", "Но", "А", "И", "Так",
+        "После", "Однако", "Также", "Его", "Её", "Их",
+    ],
+    ordinals: false,
+    colon: &[],
+    lowercase_starts: false,
+    dash_continues: false,
+    caps_headlines: false,
+    headlines: false,
+    any_headlines: false,
+};
+
+#[rustfmt::skip]
+const TURKISH: Rules = Rules {
+    abbreviations: &[
+        ("dr", Kind::Title), ("prof", Kind::Title), ("doç", Kind::Title), ("av", Kind::Title),
+        ("vb", Kind::Ambiguous), ("vs", Kind::Ambiguous), ("no", Kind::Numeric),
+        ("s", Kind::Numeric), ("yy", Kind::Ambiguous), ("bkz", Kind::Internal),
+    ],
+    openers: &["Bu", "Bir", "O", "Ben", "Biz", "Ama", "Ve", "Şimdi", "Sonra"],
+    ordinals: true,
+    colon: &[],
+    lowercase_starts: false,
+    dash_continues: false,
+    caps_headlines: false,
+    headlines: false,
+    any_headlines: false,
+};
+
+/// The rules of `language` (English ones for a language without its own).
+pub(crate) fn rules(language: Language) -> &'static Rules {
+    match language {
+        Language::German => &GERMAN,
+        Language::French => &FRENCH,
+        Language::Spanish => &SPANISH,
+        Language::Italian => &ITALIAN,
+        Language::Portuguese => &PORTUGUESE,
+        Language::Dutch => &DUTCH,
+        Language::Russian => &RUSSIAN,
+        Language::Turkish => &TURKISH,
+        _ => &ENGLISH,
+    }
+}
+
+/// The English rules: the splitter's default.
+pub(crate) fn english() -> &'static Rules {
+    &ENGLISH
+}
