@@ -15,7 +15,7 @@ use nutgraf::evaluate::{DocEval, EvalConfig, Evaluator};
 use nutgraf::oracle::{Oracle, OracleMethodConfig, OracleRecord};
 use nutgraf::rouge::input::{lines, split_sentences};
 use nutgraf::segment::SentenceSplitter;
-use nutgraf::{Document, SummarizerConfig};
+use nutgraf::{Document, Language, LanguageChoice, SummarizerConfig};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
 use rayon::prelude::*;
@@ -131,19 +131,29 @@ fn optional_column(
     }
 }
 
-/// A record's document, as `nutgraf summarize` reads a JSONL record's text and reference.
+/// A record's document, as `nutgraf summarize` reads a JSONL record's text and reference:
+/// the text's language resolved by `language` (detected per document by default), the text
+/// and a string reference split with that language's rules.
 fn document(
     text: Result<Field, String>,
     reference: Result<Field, String>,
     text_field: &str,
+    language: LanguageChoice,
 ) -> Result<Document, String> {
     let splitter = SentenceSplitter::new();
     let mut doc = match text? {
         Field::Text(t) => {
-            let sentences = splitter.split(&t);
-            Document::from_parts(t, sentences).map_err(|e| e.to_string())?
+            let lang = language.resolve(&t);
+            let sentences = splitter.split_as(&t, lang);
+            Document::from_parts(t, sentences)
+                .map_err(|e| e.to_string())?
+                .with_language(lang)
         }
-        Field::Sentences(s) => Document::from_sentences(s),
+        Field::Sentences(s) => {
+            let doc = Document::from_sentences(s);
+            let lang = language.resolve(doc.text());
+            doc.with_language(lang)
+        }
         Field::Missing => {
             return Err(format!(
                 "field \"{text_field}\" must be a string or a list of strings, found null"
@@ -153,13 +163,16 @@ fn document(
     };
     match reference? {
         Field::Missing => {}
-        Field::Text(t) => doc.set_reference(Some(
-            splitter
-                .split(&t)
-                .into_iter()
-                .map(|s| t[s.span].to_string())
-                .collect(),
-        )),
+        Field::Text(t) => {
+            let lang = doc.language().unwrap_or(Language::English);
+            doc.set_reference(Some(
+                splitter
+                    .split_as(&t, lang)
+                    .into_iter()
+                    .map(|s| t[s.span].to_string())
+                    .collect(),
+            ))
+        }
         Field::Sentences(s) => doc.set_reference(Some(s)),
         Field::Lists(_) => return Err(not_one("reference")),
     }
@@ -216,12 +229,13 @@ impl PyRecordSummarizer {
             false,
         )?;
         let summarizer = &self.summarizer;
+        let language = summarizer.config().analysis.language;
         let results: Vec<Result<nutgraf::SummaryLine, String>> = pools::run(py, threads, || {
             texts
                 .into_par_iter()
                 .zip(refs.into_par_iter())
                 .map(|(t, r)| {
-                    let doc = document(t, r, text_field)?;
+                    let doc = document(t, r, text_field, language)?;
                     summarizer
                         .summarize(&doc)
                         .map(|s| s.line(&doc))
@@ -285,7 +299,8 @@ impl PyRecordOracle {
     /// `(indices, summaries, objectives, rouge, errors)`: per record the set's indices, its
     /// sentences, the objective's value and its ROUGE-1, ROUGE-2, ROUGE-L (recall, precision,
     /// f) as one 9-tuple (what `nutgraf oracle` writes), or `None` and the record's error.
-    #[pyo3(signature = (texts, references, threads=None, text_field="article", reference_field="highlights"))]
+    #[pyo3(signature = (texts, references, threads=None, text_field="article", reference_field="highlights", language=None))]
+    #[allow(clippy::too_many_arguments)]
     fn run<'py>(
         &self,
         py: Python<'py>,
@@ -294,7 +309,9 @@ impl PyRecordOracle {
         threads: Option<&Bound<'py, PyAny>>,
         text_field: &str,
         reference_field: &str,
+        language: Option<&str>,
     ) -> PyResult<Bound<'py, PyTuple>> {
+        let language = crate::summarize::language_choice(py, language)?;
         let threads = convert::threads(threads)?;
         let texts = column(texts, "texts", text_field, false)?;
         let refs = optional_column(
@@ -311,7 +328,7 @@ impl PyRecordOracle {
                 .into_par_iter()
                 .zip(refs.into_par_iter())
                 .map(|(t, r)| {
-                    let doc = document(t, r, text_field)?;
+                    let doc = document(t, r, text_field, language)?;
                     if doc.reference().is_none() {
                         return Err(format!(
                             "field \"{reference_field}\" must be a string or a list of strings, \

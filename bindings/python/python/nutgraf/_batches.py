@@ -288,7 +288,8 @@ def _scores_array(matrix, metrics: Sequence[str], mask):
 class OracleBatch(_Op):
     """Appends ``output_col``: a struct of the oracle set's ``indices``, ``summary``,
     ``objective`` and ``rouge`` (``{ROUGE-1, ROUGE-2, ROUGE-L: {recall, precision, f}}``),
-    what ``nutgraf oracle`` writes."""
+    what ``nutgraf oracle`` writes. ``language``: ``"auto"`` (detected per document, the
+    CLI's default) or a code such as ``"de"`` (``nutgraf oracle --language``)."""
 
     def __init__(
         self,
@@ -301,8 +302,10 @@ class OracleBatch(_Op):
         id_col: Optional[str] = "id",
         index_col: Optional[str] = None,
         threads: Optional[int] = 1,
+        language: str = "auto",
     ):
         self.engine = _native.RecordOracle(options_json)
+        self.language = language
         self.text_col, self.reference_col, self.output_col = text_col, reference_col, output_col
         self.on_error, self.error_col = check_on_error(on_error), error_col
         self.id_col, self.index_col, self.threads = id_col, index_col, threads
@@ -317,7 +320,7 @@ class OracleBatch(_Op):
         texts = _column(batch, self.text_col)
         refs = _column(batch, self.reference_col)
         indices, summaries, objectives, rouge, errors = self.engine.run(
-            texts, refs, self.threads, self.text_col, self.reference_col
+            texts, refs, self.threads, self.text_col, self.reference_col, self.language
         )
         extra = self._errors(batch, errors)
         mask = _mask(errors)

@@ -112,6 +112,7 @@ def oracle(
     threads: Optional[int] = 1,
     concurrency: Optional[int] = None,
     batch_size: Optional[int] = 256,
+    language: str = "auto",
     **kwargs: Any,
 ):
     """The Dataset with each document's oracle labels in ``output_col``: see
@@ -126,6 +127,7 @@ def oracle(
         error_col=error_col,
         id_col=_id(ds, id_col),
         threads=threads,
+        language=language,
     )
     return _map(ds, op, concurrency, batch_size, threads)
 

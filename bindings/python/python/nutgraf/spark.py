@@ -146,6 +146,7 @@ def oracle(
     on_error: str = "stop",
     error_col: str = "error",
     threads: Optional[int] = 1,
+    language: str = "auto",
     **kwargs: Any,
 ):
     """The DataFrame with each document's oracle labels in ``output_col``: a struct of
@@ -153,7 +154,9 @@ def oracle(
     ``ROUGE-L``, each ``{recall, precision, f}``), what ``nutgraf oracle`` writes.
 
     ``options``: a :class:`nutgraf.Oracle`, a dict of its options, or None for
-    ``Oracle(**kwargs)`` (greedy, ``r1+r2``, at most 3 sentences, stemmed).
+    ``Oracle(**kwargs)`` (greedy, ``r1+r2``, at most 3 sentences, stemmed). ``language``:
+    ``"auto"`` (detected per document) or a code such as ``"de"``, as ``nutgraf oracle
+    --language``; a summarizer's language is in its configuration.
     """
     _batches.check_columns(df.columns, [("text_col", text_col), ("reference_col", reference_col)])
     op = _batches.OracleBatch(
@@ -165,6 +168,7 @@ def oracle(
         error_col=error_col,
         id_col=_id(df, id_col),
         threads=threads,
+        language=language,
     )
     return _map(df, op, [(output_col, _batches.oracle_type())] + _error_field(op))
 
