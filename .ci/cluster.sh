@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# nutgraf.spark and nutgraf.ray: the Python package built and installed from this checkout into
+# a fresh virtual environment with the README's one command, PySpark (local[2]) and Ray
+# (num_cpus=2) from PyPI, then bindings/python/tests_cluster: the CLI's numbers on the 4,368
+# CNN/DailyMail validation documents (../shared), pickling, and the error policy in a partition.
+#
+# Needs python3 (>= 3.9, with venv), cargo, and Java 17 for Spark (installed from Debian with
+# apt-get when `java` is absent). CARGO_TARGET_DIR, if set, is used for the builds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYTHON=${PYTHON:-python3}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+start=$SECONDS
+phase=$SECONDS
+elapsed() {
+    echo "cluster.sh: $1 in $((SECONDS - phase)) s ($((SECONDS - start)) s in all)"
+    phase=$SECONDS
+}
+
+if ! command -v java >/dev/null; then
+    sudo=""
+    [ "$(id -u)" = 0 ] || sudo=sudo
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq openjdk-17-jre-headless
+    elapsed "Java installed"
+fi
+java -version 2>&1 | head -1
+
+# The CLI the tests compare with (a no-op when `cargo test --release` has built it).
+cargo build --quiet --release -p nutgraf-cli
+bin="$(cd "${CARGO_TARGET_DIR:-target}" && pwd)/release/nutgraf"
+elapsed "CLI built"
+
+"$PYTHON" -m venv "$work/venv"
+py="$work/venv/bin/python"
+"$py" -m pip install --quiet --upgrade pip
+"$py" -m pip install --quiet ./bindings/python
+elapsed "package built and installed"
+# pandas 3 is not supported by PySpark yet.
+"$py" -m pip install --quiet pytest pyspark pyarrow "pandas<3" "ray[data]"
+elapsed "pyspark, ray, pyarrow, pandas, pytest installed"
+
+# The tests import the installed package, never the source tree's copy.
+export NUTGRAF_BIN="$bin" CI=1
+export PYSPARK_PYTHON="$py" PYSPARK_DRIVER_PYTHON="$py"
+export SPARK_LOCAL_IP=127.0.0.1 RAY_USAGE_STATS_ENABLED=0
+cd bindings/python/tests_cluster
+"$py" -m pytest -q -p no:cacheprovider --durations=15 .
+elapsed "tests run"
+echo "cluster.sh: done in $((SECONDS - start)) s"
