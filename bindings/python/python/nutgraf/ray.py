@@ -4,8 +4,9 @@ the ``nutgraf`` CLI.
 Each function is ``Dataset.map_batches`` with a callable class over Arrow batches
 (``batch_format="pyarrow"``): each actor builds the engine once from the picklable batch
 function it is given, then makes one native call per batch, none per row, on ``threads``
-threads (default 1, with ``num_cpus=1`` per actor). ``concurrency`` is the number of actors
-(default: the cluster's CPUs). Nothing here schedules or talks to workers.
+threads (default 1, with ``num_cpus=1`` per actor). ``concurrency`` is the most actors, in an
+autoscaling pool from 1 (default: the cluster's CPUs). Nothing here schedules or talks to
+workers.
 
 Records and errors are as in :mod:`nutgraf.spark`: a string text column is split into
 sentences, a list column is the sentences; a bad record stops the job naming the record
@@ -40,12 +41,16 @@ class BatchActor:
         return self.op(batch)
 
 
-def _concurrency(concurrency: Optional[int]) -> int:
-    if concurrency is not None:
-        return concurrency
+def _pool(concurrency: Optional[int]):
+    """An autoscaling pool of 1 to ``concurrency`` actors (default: the cluster's CPUs). A
+    fixed pool that takes every CPU at once would leave none to the tasks upstream of it (a
+    ``repartition``, a read) and the job would wait forever."""
     import ray
+    from ray.data import ActorPoolStrategy
 
-    return max(1, int(ray.cluster_resources().get("CPU", 1)))
+    if concurrency is None:
+        concurrency = max(1, int(ray.cluster_resources().get("CPU", 1)))
+    return ActorPoolStrategy(min_size=1, max_size=concurrency)
 
 
 def _map(ds, op, concurrency, batch_size, threads):
@@ -55,7 +60,7 @@ def _map(ds, op, concurrency, batch_size, threads):
         fn_constructor_args=(op,),
         batch_format="pyarrow",
         batch_size=batch_size,
-        concurrency=_concurrency(concurrency),
+        compute=_pool(concurrency),
         num_cpus=threads or 1,
     )
 
