@@ -15,7 +15,7 @@ use nutgraf::evaluate::{DocEval, EvalConfig, Evaluator};
 use nutgraf::oracle::{Oracle, OracleMethodConfig, OracleRecord};
 use nutgraf::rouge::input::{lines, split_sentences};
 use nutgraf::segment::SentenceSplitter;
-use nutgraf::{Document, Language, LanguageChoice, SummarizerConfig};
+use nutgraf::{Document, Language, LanguageChoice};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
 use rayon::prelude::*;
@@ -193,11 +193,9 @@ pub struct PyRecordSummarizer {
 impl PyRecordSummarizer {
     #[new]
     fn new(py: Python<'_>, config_json: &str) -> PyResult<Self> {
-        let config =
-            SummarizerConfig::from_json(config_json).map_err(|e| errors::engine(py, &e, ""))?;
-        let summarizer = pools::run(py, None, || nutgraf::Summarizer::from_config(&config))?
-            .map_err(|e| errors::engine(py, &e, ""))?;
-        Ok(PyRecordSummarizer { summarizer })
+        Ok(PyRecordSummarizer {
+            summarizer: crate::summarize::summarizer(py, config_json)?,
+        })
     }
 
     /// The configuration as JSON (every default filled in).
