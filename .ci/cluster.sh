@@ -2,7 +2,9 @@
 # nutgraf.spark and nutgraf.ray: the Python package built and installed from this checkout into
 # a fresh virtual environment with the README's one command, PySpark (local[2]) and Ray
 # (num_cpus=2) from PyPI, then bindings/python/tests_cluster: the CLI's numbers on the 4,368
-# CNN/DailyMail validation documents (../shared), pickling, and the error policy in a partition.
+# CNN/DailyMail validation documents (../shared), pickling, the error policy in a partition,
+# the README's examples, and docs/SCALE.md's recipes for shipping the wheel (spark.archives on
+# a local-cluster master and worker; Ray runtime_env), from a driver venv without nutgraf.
 #
 # Needs python3 (>= 3.9, with venv), cargo, and Java 17 for Spark (installed from Debian with
 # apt-get when `java` is absent). CARGO_TARGET_DIR, if set, is used for the builds.
@@ -36,6 +38,9 @@ elapsed "CLI built"
 py="$work/venv/bin/python"
 "$py" -m pip install --quiet --upgrade pip
 "$py" -m pip install --quiet ./bindings/python
+# The wheel itself, for the shipping recipes of docs/SCALE.md (the same build: seconds).
+"$py" -m pip wheel --quiet --no-deps ./bindings/python -w "$work/dist"
+export NUTGRAF_WHEEL=$(ls "$work"/dist/nutgraf-*.whl)
 elapsed "package built and installed"
 # pandas 3 is not supported by PySpark yet.
 "$py" -m pip install --quiet pytest pyspark pyarrow "pandas<3" "ray[data]"
