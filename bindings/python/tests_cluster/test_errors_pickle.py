@@ -92,6 +92,16 @@ def test_bad_options_are_refused_before_any_work():
         _batches.summarizer_config(None, {"method": "nope"})
     with pytest.raises(ConfigError, match="already in the data"):
         _batches.check_new_columns(["id", "summary"], ["summary", "indices"])
+    lead = nutgraf.Summarizer("lead")._native.config_json()
+    with pytest.raises(ConfigError, match="text_col: no column 'body'"):
+        _batches.SummarizeBatch.for_columns(["id", "article"], lead, text_col="body")
+    with pytest.raises(ConfigError, match="reference_col: no column 'highlights'"):
+        _batches.OracleBatch.for_columns(["article"], nutgraf.Oracle()._native.config_json())
+    perl = _batches.eval_config("perl", None, False)
+    with pytest.raises(ConfigError, match="order_col: no column 'i'"):
+        _batches.RougeBatch.for_columns(["p", "r"], perl, "p", "r", index_col="i")
+    # An id column the data lacks names no record (rows are named by their place instead).
+    assert _batches.SummarizeBatch.for_columns(["article"], lead, id_col="id").id_col is None
 
 
 # Pickling ---------------------------------------------------------------------------------

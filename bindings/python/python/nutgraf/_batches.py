@@ -197,6 +197,16 @@ class _Op:
     id_col: Optional[str]
     index_col: Optional[str]
 
+    @classmethod
+    def for_columns(cls, columns: Sequence[str], *args: Any, **kwargs: Any):
+        """The batch function for data with ``columns``: the columns it reads must be there
+        (:class:`ConfigError` before any work), ``id_col`` only names records if it is."""
+        if kwargs.get("id_col") not in columns:
+            kwargs["id_col"] = None
+        op = cls(*args, **kwargs)
+        check_columns(columns, op.input_columns())
+        return op
+
     def _errors(self, batch, errors):
         if self.on_error == "stop":
             _first_error(batch, errors, self.id_col, self.index_col)
@@ -227,6 +237,10 @@ class SummarizeBatch(_Op):
         self.output_col, self.indices_col = output_col, indices_col
         self.on_error, self.error_col = check_on_error(on_error), error_col
         self.id_col, self.index_col, self.threads = id_col, index_col, threads
+
+    def input_columns(self) -> List[Tuple[str, str]]:
+        refs = [("reference_col", self.reference_col)] if self.reference_col else []
+        return [("text_col", self.text_col)] + refs
 
     def output_columns(self) -> List[str]:
         cols = [self.output_col, self.indices_col]
@@ -310,6 +324,9 @@ class OracleBatch(_Op):
         self.on_error, self.error_col = check_on_error(on_error), error_col
         self.id_col, self.index_col, self.threads = id_col, index_col, threads
 
+    def input_columns(self) -> List[Tuple[str, str]]:
+        return [("text_col", self.text_col), ("reference_col", self.reference_col)]
+
     def output_columns(self) -> List[str]:
         return [self.output_col] + ([self.error_col] if self.on_error == "skip" else [])
 
@@ -363,6 +380,10 @@ class RougeBatch(_Op):
         self.output_col, self.separator = output_col, separator
         self.on_error, self.error_col = check_on_error(on_error), error_col
         self.id_col, self.index_col, self.threads = id_col, index_col, threads
+
+    def input_columns(self) -> List[Tuple[str, str]]:
+        cols = [("prediction_col", self.prediction_col), ("reference_col", self.reference_col)]
+        return cols + ([("order_col", self.index_col)] if self.index_col else [])
 
     def output_columns(self) -> List[str]:
         return [self.output_col] + ([self.error_col] if self.on_error == "skip" else [])

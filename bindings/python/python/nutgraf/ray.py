@@ -65,10 +65,6 @@ def _map(ds, op, concurrency, batch_size, threads):
     )
 
 
-def _id(ds, id_col: Optional[str]) -> Optional[str]:
-    return id_col if id_col and id_col in ds.columns() else None
-
-
 def summarize(
     ds,
     text_col: str = "article",
@@ -87,10 +83,8 @@ def summarize(
 ):
     """The Dataset with each document's summary in ``output_col`` (its sentences) and
     ``indices_col`` (their indices): see :func:`nutgraf.spark.summarize`."""
-    cols = ds.columns()
-    _batches.check_columns(cols, [("text_col", text_col)] + (
-        [("reference_col", reference_col)] if reference_col else []))
-    op = _batches.SummarizeBatch(
+    op = _batches.SummarizeBatch.for_columns(
+        ds.columns(),
         _batches.summarizer_config(config, options),
         text_col=text_col,
         reference_col=reference_col,
@@ -98,7 +92,7 @@ def summarize(
         indices_col=indices_col,
         on_error=on_error,
         error_col=error_col,
-        id_col=_id(ds, id_col),
+        id_col=id_col,
         threads=threads,
     )
     return _map(ds, op, concurrency, batch_size, threads)
@@ -122,15 +116,15 @@ def oracle(
 ):
     """The Dataset with each document's oracle labels in ``output_col``: see
     :func:`nutgraf.spark.oracle`."""
-    _batches.check_columns(ds.columns(), [("text_col", text_col), ("reference_col", reference_col)])
-    op = _batches.OracleBatch(
+    op = _batches.OracleBatch.for_columns(
+        ds.columns(),
         _batches.oracle_config(options, kwargs),
         text_col=text_col,
         reference_col=reference_col,
         output_col=output_col,
         on_error=on_error,
         error_col=error_col,
-        id_col=_id(ds, id_col),
+        id_col=id_col,
         threads=threads,
         language=language,
     )
@@ -167,18 +161,15 @@ def rouge(
     import pyarrow as pa
     from ray.data import DataContext
 
-    cols = ds.columns()
-    _batches.check_columns(cols, [("prediction_col", prediction_col), ("reference_col", reference_col)])
-    if order_col is not None:
-        _batches.check_columns(cols, [("order_col", order_col)])
-    op = _batches.RougeBatch(
+    op = _batches.RougeBatch.for_columns(
+        ds.columns(),
         _batches.eval_config(flavor, options, unescape_ptb),
         prediction_col,
         reference_col,
         output_col=output_col,
         on_error=on_error,
         error_col=error_col,
-        id_col=_id(ds, id_col),
+        id_col=id_col,
         index_col=order_col,
         separator=separator,
         threads=threads,

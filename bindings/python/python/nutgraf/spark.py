@@ -89,10 +89,6 @@ def _error_field(op):
     return [(op.error_col, pa.string())] if op.on_error == "skip" else []
 
 
-def _id(df, id_col: Optional[str]) -> Optional[str]:
-    return id_col if id_col and id_col in df.columns else None
-
-
 def summarize(
     df,
     text_col: str = "article",
@@ -118,9 +114,8 @@ def summarize(
     """
     import pyarrow as pa
 
-    _batches.check_columns(df.columns, [("text_col", text_col)] + (
-        [("reference_col", reference_col)] if reference_col else []))
-    op = _batches.SummarizeBatch(
+    op = _batches.SummarizeBatch.for_columns(
+        df.columns,
         _batches.summarizer_config(config, options),
         text_col=text_col,
         reference_col=reference_col,
@@ -128,7 +123,7 @@ def summarize(
         indices_col=indices_col,
         on_error=on_error,
         error_col=error_col,
-        id_col=_id(df, id_col),
+        id_col=id_col,
         threads=threads,
     )
     fields = [(output_col, pa.list_(pa.string())), (indices_col, pa.list_(pa.int32()))]
@@ -158,15 +153,15 @@ def oracle(
     ``"auto"`` (detected per document) or a code such as ``"de"``, as ``nutgraf oracle
     --language``; a summarizer's language is in its configuration.
     """
-    _batches.check_columns(df.columns, [("text_col", text_col), ("reference_col", reference_col)])
-    op = _batches.OracleBatch(
+    op = _batches.OracleBatch.for_columns(
+        df.columns,
         _batches.oracle_config(options, kwargs),
         text_col=text_col,
         reference_col=reference_col,
         output_col=output_col,
         on_error=on_error,
         error_col=error_col,
-        id_col=_id(df, id_col),
+        id_col=id_col,
         threads=threads,
         language=language,
     )
@@ -222,23 +217,19 @@ def rouge(
     """
     from pyspark.sql import functions as F
 
-    _batches.check_columns(
-        df.columns, [("prediction_col", prediction_col), ("reference_col", reference_col)]
-    )
     added = order_col is None
     if added:
         order_col = _ORDER
         df = df.withColumn(order_col, F.monotonically_increasing_id())
-    else:
-        _batches.check_columns(df.columns, [("order_col", order_col)])
-    op = _batches.RougeBatch(
+    op = _batches.RougeBatch.for_columns(
+        df.columns,
         _batches.eval_config(flavor, options, unescape_ptb),
         prediction_col,
         reference_col,
         output_col=output_col,
         on_error=on_error,
         error_col=error_col,
-        id_col=_id(df, id_col),
+        id_col=id_col,
         index_col=None if added else order_col,
         separator=separator,
         threads=threads,
