@@ -8,6 +8,7 @@
 //! becomes PyO3's `PanicException` rather than an abort).
 
 mod bootstrap;
+mod cluster;
 mod convert;
 mod errors;
 mod google;
@@ -42,5 +43,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(pools::after_fork_in_child, m)?)?;
     m.add_function(wrap_pyfunction!(convert::to_json, m)?)?;
     m.add("ALL_CORES", pools::all_cores())?;
+    cluster::register(m)?;
     Ok(())
 }

@@ -616,15 +616,21 @@ impl PySummarizer {
     }
 }
 
+/// The summarizer of a configuration JSON (built on a worker pool: a model may be loaded).
+pub fn summarizer(py: Python<'_>, config_json: &str) -> PyResult<nutgraf::Summarizer> {
+    let config =
+        SummarizerConfig::from_json(config_json).map_err(|e| errors::engine(py, &e, ""))?;
+    pools::run(py, None, || nutgraf::Summarizer::from_config(&config))?
+        .map_err(|e| errors::engine(py, &e, ""))
+}
+
 #[pymethods]
 impl PySummarizer {
     #[new]
     fn new(py: Python<'_>, config_json: &str) -> PyResult<Self> {
-        let config =
-            SummarizerConfig::from_json(config_json).map_err(|e| errors::engine(py, &e, ""))?;
-        let summarizer = pools::run(py, None, || nutgraf::Summarizer::from_config(&config))?
-            .map_err(|e| errors::engine(py, &e, ""))?;
-        Ok(PySummarizer { summarizer })
+        Ok(PySummarizer {
+            summarizer: summarizer(py, config_json)?,
+        })
     }
 
     /// The configuration as JSON (every default filled in).

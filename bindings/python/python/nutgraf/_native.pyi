@@ -235,3 +235,57 @@ class DocumentReader(Iterator[Document]):
     ) -> "DocumentReader": ...
     def __iter__(self) -> "DocumentReader": ...
     def __next__(self) -> Document: ...
+
+# The record engines of nutgraf.spark and nutgraf.ray: columns of records in, one result or
+# error message per record out (see nutgraf/_batches.py).
+
+_Column = Sequence[Any]
+
+@final
+class RecordSummarizer:
+    def __new__(cls, config_json: str) -> "RecordSummarizer": ...
+    def config_json(self) -> str: ...
+    def run(
+        self,
+        texts: _Column,
+        references: Optional[_Column] = None,
+        threads: Optional[int] = None,
+        text_field: str = "article",
+        reference_field: str = "highlights",
+    ) -> Tuple[List[Optional[List[int]]], List[Optional[List[str]]], List[Optional[str]]]: ...
+
+@final
+class RecordOracle:
+    def __new__(cls, config_json: str) -> "RecordOracle": ...
+    def config_json(self) -> str: ...
+    def run(
+        self,
+        texts: _Column,
+        references: _Column,
+        threads: Optional[int] = None,
+        text_field: str = "article",
+        reference_field: str = "highlights",
+        language: Optional[str] = None,
+    ) -> Tuple[
+        List[Optional[List[int]]],
+        List[Optional[List[str]]],
+        List[Optional[float]],
+        List[Optional[Tuple[float, ...]]],
+        List[Optional[str]],
+    ]: ...
+
+@final
+class RecordEvaluator:
+    def __new__(cls, config_json: str) -> "RecordEvaluator": ...
+    def config_json(self) -> str: ...
+    def metric_names(self) -> List[str]: ...
+    def run(
+        self,
+        candidates: _Column,
+        references: _Column,
+        threads: Optional[int] = None,
+        candidate_field: str = "candidate",
+        reference_field: str = "reference",
+        separator: str = " <q> ",
+    ) -> Tuple[bytes, List[Optional[str]]]: ...
+    def corpus_json(self, values: bytes) -> str: ...
