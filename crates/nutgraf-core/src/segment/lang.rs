@@ -51,6 +51,7 @@ pub(crate) struct Rules {
     pub any_headlines: bool,
 }
 
+/// English: the splitter's own rules, and the defaults every other language starts from.
 const ENGLISH: Rules = Rules {
     abbreviations: &[],
     openers: &[],
@@ -87,15 +88,7 @@ const GERMAN: Rules = Rules {
     ],
     ordinals: true,
     colon: &[':', ';'],
-    lowercase_starts: false,
-    period_lowercase_starts: false,
-    speech_prefixes: &[],
-    number_words: &[],
-    dash_continues: false,
-    months: &[],
-    caps_headlines: false,
-    headlines: false,
-    any_headlines: false,
+    ..ENGLISH
 };
 
 #[rustfmt::skip]
@@ -111,17 +104,8 @@ const FRENCH: Rules = Rules {
         "Le", "La", "Les", "Il", "Elle", "Ils", "Elles", "On", "Un", "Une", "Ce", "Cette",
         "En", "Dans", "Mais", "Puis", "Depuis", "Après", "Selon", "Pour", "Ces", "Son", "Sa",
     ],
-    ordinals: false,
     colon: &[';'],
-    lowercase_starts: false,
-    period_lowercase_starts: false,
-    speech_prefixes: &[],
-    number_words: &[],
-    dash_continues: false,
-    months: &[],
-    caps_headlines: false,
-    headlines: false,
-    any_headlines: false,
+    ..ENGLISH
 };
 
 #[rustfmt::skip]
@@ -138,20 +122,14 @@ const SPANISH: Rules = Rules {
         "El", "La", "Los", "Las", "Un", "Una", "En", "Por", "Pero", "Con", "Para", "Según",
         "Este", "Esta", "Ese", "Esa", "Además", "También", "Sin", "Así", "Tras",
     ],
-    ordinals: false,
-    colon: &[],
-    lowercase_starts: false,
-    period_lowercase_starts: false,
-    speech_prefixes: &[],
-    number_words: &[],
     dash_continues: true,
     months: &[
         "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
         "septiembre", "setiembre", "octubre", "noviembre", "diciembre",
     ],
     caps_headlines: true,
-    headlines: false,
     any_headlines: true,
+    ..ENGLISH
 };
 
 #[rustfmt::skip]
@@ -168,17 +146,9 @@ const ITALIAN: Rules = Rules {
         "Il", "Lo", "La", "I", "Gli", "Le", "Un", "Una", "In", "Ma", "E", "Per", "Con", "Nel",
         "Nella", "Non", "Questo", "Questa", "Dopo", "Anche", "Secondo",
     ],
-    ordinals: false,
     colon: &[':'],
     lowercase_starts: true,
-    period_lowercase_starts: false,
-    speech_prefixes: &[],
-    number_words: &[],
-    dash_continues: false,
-    months: &[],
-    caps_headlines: false,
-    headlines: false,
-    any_headlines: false,
+    ..ENGLISH
 };
 
 #[rustfmt::skip]
@@ -196,17 +166,10 @@ const PORTUGUESE: Rules = Rules {
         "Ele", "Ela", "Eles", "Este", "Esta", "Esse", "Essa", "De", "Do", "Da", "Pelo", "Pela",
         "Já", "Depois", "Além", "Segundo", "Desde", "Quando", "Hoje", "Ontem", "Uns", "Umas",
     ],
-    ordinals: false,
     colon: &[':'],
-    lowercase_starts: false,
-    period_lowercase_starts: false,
-    speech_prefixes: &[],
-    number_words: &[],
-    dash_continues: false,
-    months: &[],
-    caps_headlines: false,
     headlines: true,
     any_headlines: true,
+    ..ENGLISH
 };
 
 #[rustfmt::skip]
@@ -222,17 +185,7 @@ const DUTCH: Rules = Rules {
         "De", "Het", "Een", "Ik", "Hij", "Zij", "Ze", "We", "Wij", "Er", "In", "Op", "Maar",
         "Dat", "Dit", "Die", "Ook", "Toen", "Na", "Volgens",
     ],
-    ordinals: false,
-    colon: &[],
-    lowercase_starts: false,
-    period_lowercase_starts: false,
-    speech_prefixes: &[],
-    number_words: &[],
-    dash_continues: false,
-    months: &[],
-    caps_headlines: false,
-    headlines: false,
-    any_headlines: false,
+    ..ENGLISH
 };
 
 #[rustfmt::skip]
@@ -253,17 +206,7 @@ const RUSSIAN: Rules = Rules {
         "В", "На", "Он", "Она", "Они", "Это", "Этот", "Эта", "По", "С", "Но", "А", "И", "Так",
         "После", "Однако", "Также", "Его", "Её", "Их",
     ],
-    ordinals: false,
-    colon: &[],
-    lowercase_starts: false,
-    period_lowercase_starts: false,
-    speech_prefixes: &[],
-    number_words: &[],
-    dash_continues: false,
-    months: &[],
-    caps_headlines: false,
-    headlines: false,
-    any_headlines: false,
+    ..ENGLISH
 };
 
 #[rustfmt::skip]
@@ -277,19 +220,13 @@ const TURKISH: Rules = Rules {
     ],
     openers: &["Bu", "Bir", "O", "Ben", "Biz", "Ama", "Ve", "Şimdi", "Sonra"],
     ordinals: true,
-    colon: &[],
-    lowercase_starts: false,
     period_lowercase_starts: true,
     speech_prefixes: &["diye", "dedi", "dedim", "demiş", "deyip", "der", "dey"],
     number_words: &[
         "bir", "iki", "üç", "dört", "beş", "altı", "yedi", "sekiz", "dokuz", "on", "yirmi",
         "otuz", "kırk", "elli", "altmış", "yetmiş", "seksen", "doksan", "yüz", "bin",
     ],
-    dash_continues: false,
-    months: &[],
-    caps_headlines: false,
-    headlines: false,
-    any_headlines: false,
+    ..ENGLISH
 };
 
 /// The rules of `language` (English ones for a language without its own).
