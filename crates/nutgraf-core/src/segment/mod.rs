@@ -70,8 +70,8 @@ impl SentenceSplitter {
             static WORDS: Cell<Vec<Word>> = const { Cell::new(Vec::new()) };
         }
         let mut words = WORDS.with(Cell::take);
-        let tail_lf = words::scan(text, &mut words);
-        let profile = Profile::from_words(text, &words, tail_lf);
+        let scanned = words::scan(text, &mut words);
+        let profile = Profile::from_words(text, &words, scanned);
         words::mark_breaks(text, &mut words, profile.newlines);
         let mut state = Splitter {
             text,

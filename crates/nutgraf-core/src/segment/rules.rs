@@ -94,17 +94,24 @@ pub(crate) fn ends_with_colon(word: &str, marks: &[char]) -> bool {
 }
 
 /// The terminal a word ends with, and whether closing quotes/brackets follow it in the word.
+#[inline]
 pub(crate) fn terminal(word: &str) -> Option<(Terminal<'_>, bool)> {
-    // Most words end in an ASCII byte that is neither a mark nor a closer: no terminal.
+    // Most words end in an ASCII byte that is neither a mark nor a closer: no terminal. Inlined
+    // into the splitter's loop, so that they cost no call.
     match word.as_bytes().last() {
-        None => return None,
+        None => None,
         Some(&b)
             if b < 0x80 && !matches!(b, b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']' | b'}') =>
         {
-            return None;
+            None
         }
-        _ => {}
+        _ => terminal_of(word),
     }
+}
+
+/// [`terminal`] for a word that may end in one.
+#[inline(never)]
+fn terminal_of(word: &str) -> Option<(Terminal<'_>, bool)> {
     let core = word.trim_end_matches(CLOSE_CHARS);
     let closed = core.len() < word.len();
     let core = core.trim_start_matches(OPEN_CHARS);
@@ -185,9 +192,11 @@ impl Quotes {
     }
 
     /// Updates the state with `word`, which follows `prev`.
+    #[inline]
     pub fn update(&mut self, prev: &str, word: &str) {
         // Only quote characters at either end of the word matter: all of them start with `"`,
-        // `'`, `` ` `` or a non-ASCII byte, and end with `"`, `'` or a non-ASCII byte.
+        // `'`, `` ` `` or a non-ASCII byte, and end with `"`, `'` or a non-ASCII byte. This test
+        // is inlined into the splitter's loop; the rest is not.
         let bytes = word.as_bytes();
         let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
             return;
@@ -199,6 +208,12 @@ impl Quotes {
         {
             return;
         }
+        self.update_quoted(prev, word);
+    }
+
+    /// [`update`](Self::update) for a word that may hold a quote at either end.
+    #[inline(never)]
+    fn update_quoted(&mut self, prev: &str, word: &str) {
         // Anchors that resynchronize the parity: a lone quote after a comma closes
         // (`, " he said`), after a colon opens (`said : " we`).
         let anchor = match prev {

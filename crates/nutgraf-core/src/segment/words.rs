@@ -46,44 +46,67 @@ pub(crate) struct Profile {
 /// How many lines the hard-wrap test looks at: enough for a verdict, bounded for linear time.
 const SAMPLE_LINES: usize = 2000;
 
+/// What [`scan`] counted on its way, for [`Profile::from_words`]: counted while each word's
+/// bytes are at hand rather than in a second pass over the words.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Scanned {
+    /// `\n` bytes after the last word.
+    pub tail_lf: u32,
+    /// Words with an alphabetic character.
+    alpha: usize,
+    /// Words whose first alphabetic character is uppercase.
+    upper: usize,
+    /// Words that are a lone `.`.
+    lone_periods: usize,
+    /// Words of two or more bytes ending in one `.` (not `..`).
+    attached_periods: usize,
+}
+
+impl Scanned {
+    /// Counts the word `text[start..end]` (never empty).
+    #[inline]
+    fn count(&mut self, text: &str, start: usize, end: usize) {
+        let bytes = text.as_bytes();
+        let first = bytes[start];
+        let alphabetic = if first.is_ascii_alphabetic() {
+            Some(first as char)
+        } else {
+            first_alphabetic(&text[start..end])
+        };
+        if let Some(c) = alphabetic {
+            self.alpha += 1;
+            self.upper += usize::from(c.is_uppercase());
+        }
+        if bytes[end - 1] == b'.' {
+            if end - start == 1 {
+                self.lone_periods += 1;
+            } else if bytes[end - 2] != b'.' {
+                self.attached_periods += 1;
+            }
+        }
+    }
+}
+
 impl Profile {
     /// Profiles `text` (scanning it; the splitter uses [`Profile::from_words`]).
     #[cfg(test)]
     pub fn of(text: &str) -> Profile {
         let mut words = Vec::new();
-        let tail = scan(text, &mut words);
-        Profile::from_words(text, &words, tail)
+        let scanned = scan(text, &mut words);
+        Profile::from_words(text, &words, scanned)
     }
 
-    /// Profiles `text` from its words as [`scan`] found them (`tail_lf` is what it returned).
-    pub fn from_words(text: &str, words: &[Word], tail_lf: u32) -> Profile {
-        let mut upper = 0usize;
-        let mut alpha = 0usize;
-        let mut lone_periods = 0usize;
-        let mut attached_periods = 0usize;
-        for w in words {
-            let word = &text[w.start..w.end];
-            if let Some(c) = first_alphabetic(word) {
-                alpha += 1;
-                if c.is_uppercase() {
-                    upper += 1;
-                }
-            }
-            let b = word.as_bytes();
-            if b == b"." {
-                lone_periods += 1;
-            } else if b.len() > 1 && b[b.len() - 1] == b'.' && b[b.len() - 2] != b'.' {
-                attached_periods += 1;
-            }
-        }
+    /// Profiles `text` from its words and what [`scan`] counted while finding them.
+    pub fn from_words(text: &str, words: &[Word], scanned: Scanned) -> Profile {
         // Lowercased corpora have no capital at all; a raw text has one every few words. 1% of
         // words keeps an odd capitalized name in a lowercased text from flipping the verdict.
-        let cased = upper * 100 > alpha;
-        let tokenized = lone_periods > 0 && lone_periods >= attached_periods;
+        let cased = scanned.upper * 100 > scanned.alpha;
+        let tokenized =
+            scanned.lone_periods > 0 && scanned.lone_periods >= scanned.attached_periods;
         Profile {
             cased,
             tokenized,
-            newlines: newline_mode(text, words, tail_lf),
+            newlines: newline_mode(text, words, scanned.tail_lf),
         }
     }
 }
@@ -162,10 +185,11 @@ fn is_hard_wrapped(lengths: &[usize], ends_terminal: usize) -> bool {
 }
 
 /// Replaces `words` with the whitespace-separated words of `text` and returns the number of
-/// `\n` after the last word. ASCII is classified bytewise; other whitespace (NBSP, U+2000..,
-/// U+3000) is decoded.
-pub(crate) fn scan(text: &str, words: &mut Vec<Word>) -> u32 {
+/// `\n` after the last word, with the counts the profile needs. ASCII is classified bytewise;
+/// other whitespace (NBSP, U+2000.., U+3000) is decoded.
+pub(crate) fn scan(text: &str, words: &mut Vec<Word>) -> Scanned {
     words.clear();
+    let mut scanned = Scanned::default();
     let bytes = text.as_bytes();
     let mut i = 0;
     loop {
@@ -174,7 +198,10 @@ pub(crate) fn scan(text: &str, words: &mut Vec<Word>) -> u32 {
         // Skip the whitespace gap, counting line breaks.
         let start = loop {
             let Some(&b) = bytes.get(i) else {
-                return lf;
+                return Scanned {
+                    tail_lf: lf,
+                    ..scanned
+                };
             };
             if b < 0x80 {
                 match b {
@@ -189,7 +216,10 @@ pub(crate) fn scan(text: &str, words: &mut Vec<Word>) -> u32 {
                 i += 1;
             } else {
                 let Some(c) = text[i..].chars().next() else {
-                    return lf;
+                    return Scanned {
+                        tail_lf: lf,
+                        ..scanned
+                    };
                 };
                 if !c.is_whitespace() {
                     break i;
@@ -202,7 +232,7 @@ pub(crate) fn scan(text: &str, words: &mut Vec<Word>) -> u32 {
                 i += c.len_utf8();
             }
         };
-        let mut end = start;
+        let mut end = start + word_run(&bytes[start..]);
         while let Some(&b) = bytes.get(end) {
             if b > b' ' && b < 0x80 {
                 // Printable ASCII and DEL: never whitespace.
@@ -223,6 +253,7 @@ pub(crate) fn scan(text: &str, words: &mut Vec<Word>) -> u32 {
                 }
             }
         }
+        scanned.count(text, start, end);
         words.push(Word {
             start,
             end,
@@ -233,6 +264,28 @@ pub(crate) fn scan(text: &str, words: &mut Vec<Word>) -> u32 {
         });
         i = end;
     }
+}
+
+/// The length of the run of printable ASCII bytes (`!` to DEL) that opens `bytes`, eight bytes
+/// at a time: news words are short, and a byte-by-byte loop pays a branch per byte. The
+/// caller's loop goes on from where this stops (whitespace, a control byte, non-ASCII, or
+/// fewer than eight bytes left).
+#[inline]
+fn word_run(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut n = 0;
+    while let Some(chunk) = bytes.get(n..n + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        // A byte's high bit is set when it is >= 0x80, or < 0x21 (the subtraction borrows).
+        // Borrows only carry toward later bytes, so the first flagged byte is exact.
+        let stops = (x.wrapping_sub(ONES * 0x21) | x) & HIGH;
+        if stops != 0 {
+            return n + (stops.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n
 }
 
 /// What [`non_ascii`] found.
@@ -370,6 +423,26 @@ mod tests {
         }
         let many: String = (0..2100).map(|i| format!("Line {i} goes on\n")).collect();
         assert_eq!(newline_mode(&many), newline_mode_by_lines(&many));
+    }
+
+    #[test]
+    fn word_run_stops_where_the_byte_loop_does() {
+        // Every byte value at every position of a 20-byte run, against the plain definition.
+        let plain = |b: &[u8]| b.iter().take_while(|&&c| c > b' ' && c < 0x80).count();
+        for byte in 0..=255u8 {
+            for at in 0..20 {
+                let mut bytes = vec![b'a'; 20];
+                bytes[at] = byte;
+                let full = plain(&bytes);
+                let fast = word_run(&bytes);
+                // It may stop early only when fewer than eight bytes are left.
+                assert!(
+                    fast <= full && (fast == full || bytes.len() - fast < 8),
+                    "{byte} {at}"
+                );
+                assert_eq!(fast + plain(&bytes[fast..]), full, "{byte} {at}");
+            }
+        }
     }
 
     #[test]
