@@ -28,7 +28,7 @@ use super::check;
 use super::graph::{explain_graph, pagerank, similarity_graph, GraphLimits};
 use super::{Input, Method, Scores};
 use crate::error::{Error, Result};
-use crate::features::{dot, sentence_idf, unit_tfidf};
+use crate::features::{dot, sentence_idf, unit_tfidf, Spread};
 
 /// Parameters of [`LexRank`].
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -121,8 +121,10 @@ impl Method for LexRank {
             Some(_) => 0.0,
             None => cos,
         };
+        let mut spread = Spread::new(doc.n_terms);
         let mut graph = similarity_graph(doc, self.limits, |i, j| {
-            weight(dot(&vectors[i], &vectors[j]))
+            spread.load(i, &vectors[i]);
+            weight(spread.dot(&vectors[j]))
         });
         for (i, v) in vectors.iter().enumerate() {
             let w = weight(dot(v, v));

@@ -29,7 +29,7 @@ use serde::{Deserialize, Serialize};
 use super::graph::{similarity_graph, GraphLimits};
 use super::{check, Explanation, Input, Method, Scores};
 use crate::error::Result;
-use crate::features::{dot, sentence_idf, unit_tfidf};
+use crate::features::{sentence_idf, unit_tfidf, Spread};
 
 /// Parameters of [`PacSum`].
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -106,7 +106,11 @@ impl Method for PacSum {
         let n = doc.len();
         let idf = sentence_idf(doc);
         let vectors = unit_tfidf(doc, &idf);
-        let graph = similarity_graph(doc, self.limits, |i, j| dot(&vectors[i], &vectors[j]));
+        let mut spread = Spread::new(doc.n_terms);
+        let graph = similarity_graph(doc, self.limits, |i, j| {
+            spread.load(i, &vectors[i]);
+            spread.dot(&vectors[j])
+        });
         let all_pairs = n * n.saturating_sub(1) / 2;
         let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
         for i in 0..n {

@@ -26,7 +26,7 @@ use super::graph::{explain_graph, pagerank, similarity_graph, GraphLimits};
 use super::{Input, Method, Scores};
 use crate::analysis::Analyzed;
 use crate::error::Result;
-use crate::features::{overlap, tf};
+use crate::features::{tf, Spread};
 
 /// Parameters of [`TextRank`].
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -113,8 +113,10 @@ impl Method for TextRank {
     fn score(&self, input: &Input<'_>) -> Result<Scores> {
         let doc: &Analyzed = input.analyzed;
         let sets: Vec<_> = doc.sentences.iter().map(|s| tf(s)).collect();
+        let mut spread = Spread::new(doc.n_terms);
         let graph = similarity_graph(doc, self.limits, |i, j| {
-            let shared = overlap(&sets[i], &sets[j]);
+            spread.load(i, &sets[i]);
+            let shared = spread.overlap(&sets[j]);
             similarity(shared, doc.sentences[i].len(), doc.sentences[j].len())
         });
         let values = pagerank(&graph, self.damping, self.tolerance, self.max_iterations);

@@ -209,6 +209,9 @@ impl Iterator for Reader {
     }
 }
 
+/// Above this capacity (bytes) the line buffer goes with its record instead of being reused.
+const MAX_KEPT_LINE: usize = 1 << 22;
+
 /// Reads the next non-blank line of a corpus, unparsed. The first record decides between
 /// jsonl and SummaRuNNer for the whole file, so it is looked at here, in reading order.
 fn next_corpus_raw(corpus: &mut Corpus, options: &ReadOptions) -> Option<Result<RawRecord>> {
@@ -243,13 +246,20 @@ fn next_corpus_raw(corpus: &mut Corpus, options: &ReadOptions) -> Option<Result<
                 }
             }
         };
+        let bytes = if corpus.buf.capacity() > MAX_KEPT_LINE {
+            // A huge line (one 50 MB article) is handed over rather than copied, and its
+            // buffer is not kept for the lines after it.
+            let bom = corpus.buf.len() - bytes.len();
+            let mut line = std::mem::take(&mut corpus.buf);
+            line.drain(..bom);
+            line
+        } else {
+            bytes.to_vec()
+        };
         return Some(Ok(RawRecord {
             source: corpus.path.clone(),
             line: corpus.line,
-            content: Raw::Line {
-                bytes: bytes.to_vec(),
-                format,
-            },
+            content: Raw::Line { bytes, format },
         }));
     }
 }

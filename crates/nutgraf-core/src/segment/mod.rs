@@ -39,6 +39,9 @@ use lang::Rules;
 use rules::{Quotes, Terminal};
 use words::{Profile, Word};
 
+/// The most words of the splitter's per-thread buffer kept between texts (about 32 MB).
+const MAX_KEPT_WORDS: usize = 1 << 20;
+
 /// Splits text into sentences with byte spans. Stateless and cheap: reuse one everywhere.
 #[derive(Debug, Clone, Default)]
 pub struct SentenceSplitter {}
@@ -83,7 +86,11 @@ impl SentenceSplitter {
         };
         state.run();
         let mut out = state.out;
-        WORDS.with(|cell| cell.set(words));
+        // Kept for the next text unless it is huge: a 50 MB document's 8 M words (256 MB)
+        // would otherwise stay allocated through its analysis and summary.
+        if words.capacity() <= MAX_KEPT_WORDS {
+            WORDS.with(|cell| cell.set(words));
+        }
         merge_datelines(text, &mut out);
         out
     }
@@ -112,7 +119,7 @@ impl<'a> Splitter<'a> {
     }
 
     fn word(&self, w: Word) -> &'a str {
-        &self.text[w.start..w.end]
+        &self.text[w.start..w.end()]
     }
 
     fn run(&mut self) {
@@ -144,8 +151,8 @@ impl<'a> Splitter<'a> {
             }
             quotes.update(prev, word);
             prev = word;
-            let span = current.get_or_insert(w.start..w.end);
-            span.end = w.end;
+            let span = current.get_or_insert(w.start..w.end());
+            span.end = w.end();
             if item {
                 continue;
             }
@@ -176,7 +183,7 @@ impl<'a> Splitter<'a> {
                 prev = nw;
                 closed = true;
                 if let Some(span) = current.as_mut() {
-                    span.end = n.end;
+                    span.end = n.end();
                 }
             }
             // A number alone (`858.` before an article's title) opens a sentence, not ends one.
@@ -207,7 +214,7 @@ impl<'a> Splitter<'a> {
         if !title {
             return false;
         }
-        let words: Vec<&str> = self.text[span.start..w.end].split_whitespace().collect();
+        let words: Vec<&str> = self.text[span.start..w.end()].split_whitespace().collect();
         words.len() >= 3
             && words.iter().all(|word| {
                 word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase)
@@ -227,7 +234,7 @@ impl<'a> Splitter<'a> {
         if matches!(self.word(w), "--" | "-" | "–" | "—") {
             return false;
         }
-        let words = self.text[span.start..w.end].split_whitespace().count();
+        let words = self.text[span.start..w.end()].split_whitespace().count();
         let opener = rules::strip_openers(self.word(next));
         (2..=15).contains(&words) && self.rules.openers.contains(&opener)
     }

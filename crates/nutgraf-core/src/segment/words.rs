@@ -3,23 +3,35 @@
 
 use super::rules;
 
-/// One whitespace-separated word.
+/// One whitespace-separated word: 16 bytes, since a text holds one per five or six bytes (a
+/// 50 MB article, 8 M of them).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Word {
     /// Byte offset of the first byte.
     pub start: usize,
-    /// Byte offset one past the last byte.
-    pub end: usize,
+    /// Length in bytes (a run of non-whitespace longer than 4 GiB is cut into words).
+    len: u32,
+    /// Line breaks in the gap before the word as paragraphs count them (`\n`, a lone `\r`,
+    /// U+2028, U+0085; U+2029 counts two), up to 255: the rules only tell 0, 1 and more.
+    breaks: u8,
+    /// `\n` bytes in the gap before the word (the line ends of `str::lines`), up to 255.
+    lf: u8,
     /// A paragraph break lies between this word and the previous one (set by [`mark_breaks`]).
     pub para_break: bool,
     /// The word opens a line and is a list item's marker (`-`, `1.`; set by [`mark_breaks`]).
     pub item: bool,
-    /// Line breaks in the gap before the word as paragraphs count them (`\n`, a lone `\r`,
-    /// U+2028, U+0085; U+2029 counts two).
-    breaks: u32,
-    /// `\n` bytes in the gap before the word: the line ends of `str::lines`.
-    lf: u32,
 }
+
+impl Word {
+    /// Byte offset one past the last byte.
+    #[inline]
+    pub fn end(&self) -> usize {
+        self.start + self.len as usize
+    }
+}
+
+/// The longest word [`Word`] holds.
+const MAX_WORD_LEN: usize = u32::MAX as usize;
 
 /// How single newlines are read when a text has no blank line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -151,10 +163,10 @@ fn newline_mode(text: &str, words: &[Word], tail_lf: u32) -> Newlines {
         if lengths.len() >= SAMPLE_LINES {
             break;
         }
-        let line = &text[line_start..w.end];
+        let line = &text[line_start..w.end()];
         lengths.push(line.chars().count());
         // The trimmed line ends with this word; a word of closers only leaves whitespace.
-        let last = text[w.start..w.end].trim_end_matches(['"', '\'', ')', ']', '”', '’']);
+        let last = text[w.start..w.end()].trim_end_matches(['"', '\'', ')', ']', '”', '’']);
         if last.ends_with(['.', '!', '?', '…']) {
             ends_terminal += 1;
         }
@@ -188,6 +200,12 @@ fn is_hard_wrapped(lengths: &[usize], ends_terminal: usize) -> bool {
 /// `\n` after the last word, with the counts the profile needs. ASCII is classified bytewise;
 /// other whitespace (NBSP, U+2000.., U+3000) is decoded.
 pub(crate) fn scan(text: &str, words: &mut Vec<Word>) -> Scanned {
+    scan_cut(text, words, MAX_WORD_LEN)
+}
+
+/// [`scan`], cutting runs of non-whitespace longer than `max_len` bytes into words at
+/// character boundaries (a parameter so that tests need not build a 4 GiB text).
+fn scan_cut(text: &str, words: &mut Vec<Word>, max_len: usize) -> Scanned {
     words.clear();
     let mut scanned = Scanned::default();
     let bytes = text.as_bytes();
@@ -253,15 +271,16 @@ pub(crate) fn scan(text: &str, words: &mut Vec<Word>) -> Scanned {
                 }
             }
         }
-        scanned.count(text, start, end);
-        words.push(Word {
-            start,
-            end,
-            para_break: false,
-            item: false,
-            breaks,
-            lf,
-        });
+        let mut start = start;
+        while end - start > max_len {
+            let mut cut = start + max_len;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            push_word(text, words, &mut scanned, start..cut, breaks, lf);
+            (start, breaks, lf) = (cut, 0, 0);
+        }
+        push_word(text, words, &mut scanned, start..end, breaks, lf);
         i = end;
     }
 }
@@ -286,6 +305,27 @@ fn word_run(bytes: &[u8]) -> usize {
         n += 8;
     }
     n
+}
+
+/// Appends the word `span` (at most [`MAX_WORD_LEN`] bytes) and counts it.
+#[inline]
+fn push_word(
+    text: &str,
+    words: &mut Vec<Word>,
+    scanned: &mut Scanned,
+    span: std::ops::Range<usize>,
+    breaks: u32,
+    lf: u32,
+) {
+    scanned.count(text, span.start, span.end);
+    words.push(Word {
+        start: span.start,
+        len: (span.end - span.start) as u32,
+        breaks: breaks.min(255) as u8,
+        lf: lf.min(255) as u8,
+        para_break: false,
+        item: false,
+    });
 }
 
 /// What [`non_ascii`] found.
@@ -340,7 +380,7 @@ pub(crate) fn mark_breaks(text: &str, words: &mut [Word], newlines: Newlines) {
     for w in words {
         w.para_break =
             w.start > 0 && (w.breaks >= 2 || (w.breaks == 1 && newlines == Newlines::Break));
-        w.item = (w.lf > 0 || w.start == 0) && rules::is_list_marker(&text[w.start..w.end]);
+        w.item = (w.lf > 0 || w.start == 0) && rules::is_list_marker(&text[w.start..w.end()]);
     }
 }
 
@@ -353,7 +393,7 @@ mod tests {
         scan(text, &mut ws);
         mark_breaks(text, &mut ws, newlines);
         ws.iter()
-            .map(|w| (&text[w.start..w.end], w.para_break))
+            .map(|w| (&text[w.start..w.end()], w.para_break))
             .collect()
     }
 
@@ -443,6 +483,17 @@ mod tests {
                 assert_eq!(fast + plain(&bytes[fast..]), full, "{byte} {at}");
             }
         }
+    }
+
+    #[test]
+    fn overlong_words_are_cut_at_character_boundaries() {
+        let text = "ab\ncdéfghé ij";
+        let mut ws = Vec::new();
+        scan_cut(text, &mut ws, 4);
+        let pieces: Vec<&str> = ws.iter().map(|w| &text[w.start..w.end()]).collect();
+        assert_eq!(pieces, ["ab", "cdé", "fgh", "é", "ij"]);
+        // Only the first piece has the gap's line break before it.
+        assert_eq!(ws.iter().map(|w| w.lf).collect::<Vec<_>>(), [0, 1, 0, 0, 0]);
     }
 
     #[test]
