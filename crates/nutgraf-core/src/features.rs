@@ -13,7 +13,9 @@ pub type SparseVec = Vec<(TermId, f64)>;
 pub fn tf(terms: &[TermId]) -> SparseVec {
     let mut sorted = terms.to_vec();
     sorted.sort_unstable();
-    let mut out: SparseVec = Vec::with_capacity(sorted.len());
+    // Sized to the distinct terms: a document's vectors live through its whole summary.
+    let distinct = 1 + sorted.windows(2).filter(|w| w[0] != w[1]).count();
+    let mut out: SparseVec = Vec::with_capacity(if sorted.is_empty() { 0 } else { distinct });
     for t in sorted {
         match out.last_mut() {
             Some((last, c)) if *last == t => *c += 1.0,
@@ -88,17 +90,43 @@ impl Spread {
         if self.key == Some(key) {
             return;
         }
-        for &t in &self.loaded {
-            self.weights[t as usize] = 0.0;
-            self.present[t as usize] = 0;
-        }
-        self.loaded.clear();
+        self.clear();
         for &(t, w) in v {
             self.weights[t as usize] = w;
             self.present[t as usize] = 1;
             self.loaded.push(t);
         }
         self.key = Some(key);
+    }
+
+    /// Loads the terms `set` (distinct) under `key`, with weight 1, unless that key is loaded
+    /// already: for [`Spread::overlap_set`].
+    pub fn load_set(&mut self, key: usize, set: &[TermId]) {
+        if self.key == Some(key) {
+            return;
+        }
+        self.clear();
+        for &t in set {
+            self.weights[t as usize] = 1.0;
+            self.present[t as usize] = 1;
+            self.loaded.push(t);
+        }
+        self.key = Some(key);
+    }
+
+    /// Number of terms of `set` (distinct) in the loaded vector.
+    pub fn overlap_set(&self, set: &[TermId]) -> usize {
+        set.iter()
+            .map(|&t| usize::from(self.present[t as usize]))
+            .sum()
+    }
+
+    fn clear(&mut self) {
+        for &t in &self.loaded {
+            self.weights[t as usize] = 0.0;
+            self.present[t as usize] = 0;
+        }
+        self.loaded.clear();
     }
 
     /// [`dot`] of the loaded vector and `b`.
@@ -278,6 +306,14 @@ mod tests {
                     spread.load(i, a);
                     prop_assert_eq!(spread.dot(b).to_bits(), dot(a, b).to_bits());
                     prop_assert_eq!(spread.overlap(b), overlap(a, b));
+                }
+            }
+            let sets: Vec<Vec<TermId>> =
+                vectors.iter().map(|v| v.iter().map(|&(t, _)| t).collect()).collect();
+            for (i, a) in sets.iter().enumerate() {
+                for (j, b) in sets.iter().enumerate() {
+                    spread.load_set(i, a);
+                    prop_assert_eq!(spread.overlap_set(b), overlap(&vectors[i], &vectors[j]));
                 }
             }
         }

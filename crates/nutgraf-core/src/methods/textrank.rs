@@ -26,7 +26,7 @@ use super::graph::{explain_graph, pagerank, similarity_graph, GraphLimits};
 use super::{Input, Method, Scores};
 use crate::analysis::Analyzed;
 use crate::error::Result;
-use crate::features::{tf, Spread};
+use crate::features::Spread;
 
 /// Parameters of [`TextRank`].
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -112,11 +112,30 @@ impl Method for TextRank {
 
     fn score(&self, input: &Input<'_>) -> Result<Scores> {
         let doc: &Analyzed = input.analyzed;
-        let sets: Vec<_> = doc.sentences.iter().map(|s| tf(s)).collect();
+        // Each sentence's distinct terms, one flat array (4 bytes a term: on a 50 MB document
+        // these are most of the memory besides the graph).
+        let mut sets = Vec::new();
+        let mut starts = Vec::with_capacity(doc.len() + 1);
+        starts.push(0);
+        for s in &doc.sentences {
+            let at = sets.len();
+            sets.extend_from_slice(s);
+            sets[at..].sort_unstable();
+            let mut kept = at;
+            for k in at..sets.len() {
+                if kept == at || sets[kept - 1] != sets[k] {
+                    sets[kept] = sets[k];
+                    kept += 1;
+                }
+            }
+            sets.truncate(kept);
+            starts.push(kept);
+        }
+        let set = |i: usize| &sets[starts[i]..starts[i + 1]];
         let mut spread = Spread::new(doc.n_terms);
         let graph = similarity_graph(doc, self.limits, |i, j| {
-            spread.load(i, &sets[i]);
-            let shared = spread.overlap(&sets[j]);
+            spread.load_set(i, set(i));
+            let shared = spread.overlap_set(set(j));
             similarity(shared, doc.sentences[i].len(), doc.sentences[j].len())
         });
         let values = pagerank(&graph, self.damping, self.tolerance, self.max_iterations);
