@@ -60,6 +60,37 @@ fn chinese_and_japanese_end_sentences_without_spaces() {
 }
 
 #[test]
+fn japanese_sentences_end_without_a_mark_after_a_polite_past_a_star_or_before_a_digit() {
+    // The polite past before a kanji or katakana, a star after hiragana, and a half-width `?`
+    // before a digit end a sentence (ja GSD dev).
+    assert_eq!(
+        split(
+            "感じのいいところでした駅から遠く、行きたいお店です☆そのため、ロビー?2008年に入り、提携した。",
+            Language::Japanese
+        ),
+        [
+            "感じのいいところでした",
+            "駅から遠く、行きたいお店です☆",
+            "そのため、ロビー?",
+            "2008年に入り、提携した。",
+        ]
+    );
+    // A particle after the polite past, the honorific formula before `皆`, and a star
+    // between Latin words go on.
+    assert_eq!(
+        split(
+            "雨でしたが晴れた。ご来場いただきました皆様に感謝。Splash☆Starを見た。",
+            Language::Japanese
+        ),
+        [
+            "雨でしたが晴れた。",
+            "ご来場いただきました皆様に感謝。",
+            "Splash☆Starを見た。"
+        ]
+    );
+}
+
+#[test]
 fn dutch_low_quotes_open_a_sentence() {
     let text = "Hij concentreerde zich op de wedstrijd. ,,Mijn gedachten sprongen al vooruit.'' Dat zei hij.";
     assert_eq!(
@@ -97,6 +128,40 @@ fn russian_abbreviations() {
             "Население составляет 13 тыс. чел. на км2.",
             "Это мало.",
         ]
+    );
+}
+
+#[test]
+fn russian_periods_after_full_words_quotes_and_escaped_quotes() {
+    // ru GSD dev: a lowercase sentence after a full word's period; `и др.` closing an
+    // enumeration before a quotation; a quotation mark then a period after `?` (one sentence);
+    // the escaped quotation marks of web text (`&#39;&#39;`) after `!`.
+    let text = "Они заметны в трёх сценах фильма. уровень программы: бакалавриат. \
+                Это Стефен Хилл и др. ``12 (13) злобных зрителей&#39;&#39;. \
+                Он спросил: ``Где теперь любовь? ``. Слава Харькову индустриальному!&#39;&#39; Река течёт.";
+    assert_eq!(
+        split(text, Language::Russian),
+        [
+            "Они заметны в трёх сценах фильма.",
+            "уровень программы: бакалавриат.",
+            "Это Стефен Хилл и др.",
+            "``12 (13) злобных зрителей&#39;&#39;.",
+            "Он спросил: ``Где теперь любовь? ``.",
+            "Слава Харькову индустриальному!&#39;&#39;",
+            "Река течёт.",
+        ]
+    );
+    // Cuts go on before a lowercase word: short ones, the longer ones of the table, and a
+    // Latin word (a web address, `pweination. соm`).
+    let text = "Тираж 12 тыс. экземпляров, театральная касса и др. учреждения (англ. opening) \
+                на сайте pweination. соm в марте.";
+    assert_eq!(split(text, Language::Russian), [text]);
+    // An opening quote and an ellipsis do not close the sentence before them (pt Bosque
+    // train: `13 horas da «Rádio Nacional»). «... Os`).
+    let text = "Das 13 horas da «Rádio Nacional»). «... Os laboratórios.";
+    assert_eq!(
+        split(text, Language::Portuguese)[0],
+        "Das 13 horas da «Rádio Nacional»)."
     );
 }
 

@@ -5,8 +5,8 @@
 
 use super::cache::Memo;
 
-/// Ideographs, kana and half-width katakana.
-fn is_cjk(c: char) -> bool {
+/// Ideographs, kana and half-width katakana: the characters whose runs are cut into bigrams.
+pub fn is_cjk(c: char) -> bool {
     matches!(c,
         '\u{3040}'..='\u{30ff}'
         | '\u{3400}'..='\u{4dbf}'

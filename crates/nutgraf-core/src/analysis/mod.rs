@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
 use crate::language::{Language, LanguageChoice};
+pub use cjk::is_cjk;
 use normalize::WordCounter;
 pub use normalize::{tokens, word_count};
 

@@ -30,6 +30,9 @@ pub(crate) struct Rules {
     /// sentences often open lowercase), except a verb of saying that continues the quotation
     /// (`Yeter. dedim.`): one of these prefixes.
     pub period_lowercase_starts: bool,
+    /// The words whose period `period_lowercase_starts` lets a lowercase word follow as a new
+    /// sentence (any in Turkish; full words of the script in Russian, see [`full_cyrillic_word`]).
+    pub lowercase_stem: fn(&str) -> bool,
     /// Prefixes of the verbs of saying that `period_lowercase_starts` spares.
     pub speech_prefixes: &'static [&'static str],
     /// Number words that, with a period, are ordinals (Turkish `onyedi. yüzyıl`): a word
@@ -59,6 +62,7 @@ const ENGLISH: Rules = Rules {
     colon: &[],
     lowercase_starts: false,
     period_lowercase_starts: false,
+    lowercase_stem: any_word,
     speech_prefixes: &[],
     number_words: &[],
     dash_continues: false,
@@ -194,18 +198,34 @@ const RUSSIAN: Rules = Rules {
         ("г", Kind::Ambiguous), ("гг", Kind::Numeric), ("т", Kind::Internal),
         ("п", Kind::Numeric),
         ("т.е", Kind::Internal), ("т.д", Kind::Ambiguous), ("т.п", Kind::Ambiguous),
-        ("т.к", Kind::Internal), ("др", Kind::Ambiguous), ("см", Kind::Internal),
+        ("т.к", Kind::Internal),
+        // `и др.` (and others) closes an enumeration as `и т. п.` does (its `п` is
+        // `Numeric`): a sentence end unless a lowercase word goes on (`и др. учреждения`), so
+        // also before a quotation (`Хилл и др. ``12 (13) злобных зрителей''`).
+        ("др", Kind::Word), ("см", Kind::Internal),
         ("ул", Kind::Title), ("им", Kind::Title), ("ок", Kind::Internal), ("ум", Kind::Internal),
         ("род", Kind::Internal), ("чел", Kind::Internal), ("руб", Kind::Internal),
         ("млн", Kind::Internal), ("млрд", Kind::Internal), ("тыс", Kind::Internal),
         ("проф", Kind::Title), ("акад", Kind::Title), ("д", Kind::Numeric), ("с", Kind::Internal),
         ("в", Kind::Internal), ("н.э", Kind::Ambiguous), ("до", Kind::Internal),
         ("стр", Kind::Numeric), ("рис", Kind::Numeric), ("ср", Kind::Internal),
+        // Four letters or more, which `full_cyrillic_word` would take for words: the cuts of
+        // reference texts (`сокр.`, `напр.`) and of etymologies (`англ. opening`).
+        ("сокр", Kind::Internal), ("напр", Kind::Internal), ("англ", Kind::Internal),
+        ("франц", Kind::Internal), ("греч", Kind::Internal), ("итал", Kind::Internal),
+        ("букв", Kind::Internal), ("прим", Kind::Internal), ("совр", Kind::Internal),
     ],
     openers: &[
         "В", "На", "Он", "Она", "Они", "Это", "Этот", "Эта", "По", "С", "Но", "А", "И", "Так",
         "После", "Однако", "Также", "Его", "Её", "Их",
     ],
+    // GSD's sentences (from Wikipedia) may open lowercase (`в трёх сценах фильма. уровень
+    // программы: бакалавриат`): a period after a full word ends the sentence whatever the case
+    // of the next word. Russian cuts words to one to three letters (`г.`, `т. е.`, `тыс.`,
+    // `ул.`), so only a word of four Cyrillic letters or more counts as full, the longer cuts
+    // being in the table above.
+    period_lowercase_starts: true,
+    lowercase_stem: full_cyrillic_word,
     ..ENGLISH
 };
 
@@ -228,6 +248,20 @@ const TURKISH: Rules = Rules {
     ],
     ..ENGLISH
 };
+
+/// Any word: `lowercase_stem` of the languages without a restriction.
+fn any_word(_: &str) -> bool {
+    true
+}
+
+/// A word of four Cyrillic letters or more (`фильма`, not `тыс` or the Latin `pweination`
+/// of a web address).
+fn full_cyrillic_word(stem: &str) -> bool {
+    stem.chars().count() >= 4
+        && stem
+            .chars()
+            .all(|c| matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё'))
+}
 
 /// The rules of `language` (English ones for a language without its own).
 pub(crate) fn rules(language: Language) -> &'static Rules {

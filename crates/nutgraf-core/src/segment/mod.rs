@@ -271,6 +271,12 @@ impl<'a> Splitter<'a> {
             // `Corp. .` or `. ...`: the following mark decides.
             return false;
         }
+        if content.len() > 1 && rules::strip_openers(content) == "." {
+            // A quotation mark and a period (`любовь? ``.`, `! ".`): the mark closes the
+            // quotation, and the period the sentence. (An ellipsis after an opening quote,
+            // `. «... Os`, opens one.)
+            return false;
+        }
         // Look past opening quotes and brackets that stand alone (`. `` He`, `. -LRB- The`).
         let mut k = 0;
         while rules::is_standalone_opener(content) && k < 3 {
@@ -407,7 +413,9 @@ impl Splitter<'_> {
     /// in a language whose sentences may open lowercase after a period: unless `stem` is an
     /// ordinal in words (`onyedi. yüzyıl`) or `next` a verb of saying (`Yeter. dedim.`).
     fn lowercase_opens(&self, stem: &str, next: &str) -> bool {
-        if !self.rules.period_lowercase_starts {
+        if !self.rules.period_lowercase_starts
+            || !(self.rules.lowercase_stem)(rules::strip_openers(stem))
+        {
             return false;
         }
         let lower = next.to_lowercase();

@@ -23,6 +23,58 @@ pub(crate) fn ends_with_bang(word: &str) -> bool {
     word.trim_end_matches(CLOSE_CHARS).ends_with(['!', '?'])
 }
 
+/// Whether `before` (the word so far) ends in a Japanese polite past, `ました` or `でした`,
+/// and `c`, right after it, is a kanji or katakana: a new sentence (`ところでした駅から遠く`).
+/// The polite past is a finite predicate; inside a sentence only a particle (kana:
+/// `でしたが`), punctuation or a quotation mark follows it, since a relative clause takes the
+/// plain form. The exception is the honorific formula `いただきました皆様` (`皆`), kept whole.
+pub(crate) fn polite_past_before(before: &str, c: char) -> bool {
+    let kanji_or_katakana = matches!(c,
+        '\u{30a1}'..='\u{30fa}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}');
+    kanji_or_katakana && c != '皆' && ends_polite_past(before)
+}
+
+/// `ました` or `でした` at the end of `word`.
+fn ends_polite_past(word: &str) -> bool {
+    word.ends_with("ました") || word.ends_with("でした")
+}
+
+/// Marks that Japanese informal writing puts in place of `。` after a predicate (`お店です☆`).
+fn is_star(c: char) -> bool {
+    matches!(c, '☆' | '★' | '♪')
+}
+
+/// Whether the star `c` (see [`is_star`]), after `before` and before `rest`, ends a Japanese
+/// sentence: it follows hiragana (the end of a predicate, `です☆`) and a kana or kanji follows
+/// it (`お店です☆そのため`). Inside names it sits between Latin or katakana words
+/// (`Splash☆Star`), not after hiragana.
+pub(crate) fn star_ends(before: &str, c: char, rest: &str) -> bool {
+    is_star(c)
+        && before.chars().next_back().is_some_and(is_hiragana)
+        && rest.chars().next().is_some_and(is_cjk_letter)
+}
+
+fn is_hiragana(c: char) -> bool {
+    matches!(c, '\u{3041}'..='\u{309f}')
+}
+
+/// Bytes of the half-width `!` and `?` at the start of `rest` when a digit or a Latin letter
+/// follows them with no space (`ロビー?2008年に入り`): after a CJK letter, the mark ends the
+/// sentence there, as it does before a kana (Chinese and Japanese put no space after a
+/// sentence).
+pub(crate) fn bang_before_alphanumeric(rest: &str) -> Option<usize> {
+    let marks = rest
+        .bytes()
+        .take_while(|b| matches!(b, b'!' | b'?'))
+        .count();
+    (marks > 0
+        && rest
+            .as_bytes()
+            .get(marks)
+            .is_some_and(u8::is_ascii_alphanumeric))
+    .then_some(marks)
+}
+
 /// Han ideographs and kana.
 pub(crate) fn is_cjk_letter(c: char) -> bool {
     matches!(c,
@@ -90,7 +142,10 @@ pub(crate) enum Terminal<'a> {
 
 /// True for a word ending in one of `marks` (`bevor:`, a lone French ` ;`), closers aside.
 pub(crate) fn ends_with_colon(word: &str, marks: &[char]) -> bool {
-    !marks.is_empty() && word.trim_end_matches(CLOSE_CHARS).ends_with(marks)
+    // The `;` of an escaped quotation mark (`&#39;`) is no semicolon.
+    !marks.is_empty()
+        && word.trim_end_matches(CLOSE_CHARS).ends_with(marks)
+        && strip_escaped_quotes(word).len() == word.len()
 }
 
 /// The terminal a word ends with, and whether closing quotes/brackets follow it in the word.
@@ -100,6 +155,7 @@ pub(crate) fn terminal(word: &str) -> Option<(Terminal<'_>, bool)> {
     // into the splitter's loop, so that they cost no call.
     match word.as_bytes().last() {
         None => None,
+        Some(b';') => escaped_terminal(word),
         Some(&b)
             if b < 0x80 && !matches!(b, b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']' | b'}') =>
         {
@@ -122,6 +178,12 @@ fn terminal_of(word: &str) -> Option<(Terminal<'_>, bool)> {
         '…' => Terminal::Ellipsis,
         '.' if core.ends_with("..") => Terminal::Ellipsis,
         '.' if core.len() == 1 => Terminal::LonePeriod,
+        // `ところでした` and `お店です☆` where the splitter cut the word (see
+        // [`polite_past_before`] and [`star_ends`]).
+        'た' if ends_polite_past(core) => Terminal::Cjk,
+        c if is_star(c) && core[..core.len() - c.len_utf8()].ends_with(is_hiragana) => {
+            Terminal::Cjk
+        }
         '.' => {
             let stem = &core[..core.len() - 1];
             // `?.` or `!.`: the strong mark decides.
@@ -134,6 +196,29 @@ fn terminal_of(word: &str) -> Option<(Terminal<'_>, bool)> {
         _ => return None,
     };
     Some((kind, closed))
+}
+
+/// HTML's escapes for quotation marks, left in text taken from the web (Russian GSD:
+/// `индустриальному!&#39;&#39;`, that is `!''`).
+const ESCAPED_QUOTES: &[&str] = &["&#39;", "&quot;", "&#34;"];
+
+/// `word` without the escaped quotation marks at its end (`сезону.&#39;&#39;` → `сезону.`).
+fn strip_escaped_quotes(word: &str) -> &str {
+    let mut core = word;
+    while let Some(rest) = ESCAPED_QUOTES.iter().find_map(|q| core.strip_suffix(q)) {
+        core = rest;
+    }
+    core
+}
+
+/// The terminal of a word that ends in escaped quotation marks: that of the word before them,
+/// closed (`сезону.&#39;&#39;` ends as `сезону.''` does).
+fn escaped_terminal(word: &str) -> Option<(Terminal<'_>, bool)> {
+    let core = strip_escaped_quotes(word);
+    if core.len() == word.len() || core.ends_with(';') {
+        return None;
+    }
+    terminal(core).map(|(kind, _)| (kind, true))
 }
 
 /// True for a word made only of terminal punctuation (`.`, `?!`, `...`): the boundary, if any,

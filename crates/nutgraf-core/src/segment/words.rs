@@ -354,8 +354,21 @@ fn non_ascii(text: &str, start: usize, end: usize) -> Step {
         // before this character.
         return Step::Stop;
     }
+    if end > start && rules::polite_past_before(&text[start..end], c) {
+        // `ところでした駅から`: a Japanese sentence ended with no mark.
+        return Step::Stop;
+    }
     let end = end + c.len_utf8();
     if !rules::is_cjk_terminal(c) {
+        if rules::is_cjk_letter(c) {
+            // `ロビー?2008年`: a half-width mark then a digit or Latin letter.
+            if let Some(marks) = rules::bang_before_alphanumeric(&text[end..]) {
+                return Step::Cut(end + marks);
+            }
+        } else if rules::star_ends(&text[start..end - c.len_utf8()], c, &text[end..]) {
+            // `お店です☆そのため`.
+            return Step::Cut(end);
+        }
         return Step::Next(end);
     }
     // Chinese and Japanese put no space after a sentence: the word ends after the mark and the
