@@ -113,12 +113,10 @@ impl Method for PacSum {
         });
         let all_pairs = n * n.saturating_sub(1) / 2;
         let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
-        for i in 0..n {
-            for &w in graph.upper(i).1 {
-                lo = lo.min(w);
-                hi = hi.max(w);
-            }
-        }
+        graph.for_each_weight(|w| {
+            lo = lo.min(w);
+            hi = hi.max(w);
+        });
         if graph.n_edges() < all_pairs {
             // Some pair shares no term: its similarity is 0 and it counts for min/max.
             lo = lo.min(0.0);
