@@ -57,6 +57,15 @@ impl<W: Write> RecordWriter<W> {
         self.maybe_flush()
     }
 
+    /// Writes one JSON document, pretty-printed, and a newline, as it is serialized: for a
+    /// report of thousands of entries (`rouge --json`), which is one document, not a stream of
+    /// records, so holding it whole would only cost memory (megabytes touched once each).
+    pub fn json_document(&mut self, value: &impl Serialize) -> std::io::Result<()> {
+        serde_json::to_writer_pretty(Chunks(self), value)?;
+        self.buf.push(b'\n');
+        self.maybe_flush()
+    }
+
     fn maybe_flush(&mut self) -> std::io::Result<()> {
         if self.buf.len() >= FLUSH_AT {
             self.flush()?;
@@ -73,6 +82,21 @@ impl<W: Write> RecordWriter<W> {
             .and_then(|()| self.out.flush());
         self.buf.clear();
         written.map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", self.name)))
+    }
+}
+
+/// A [`RecordWriter`]'s buffer as a writer that flushes every [`FLUSH_AT`] bytes.
+struct Chunks<'a, W: Write>(&'a mut RecordWriter<W>);
+
+impl<W: Write> Write for Chunks<'_, W> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.buf.extend_from_slice(bytes);
+        self.0.maybe_flush()?;
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 

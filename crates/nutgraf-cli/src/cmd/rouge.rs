@@ -55,7 +55,7 @@ pub fn run(args: RougeArgs) -> anyhow::Result<ExitCode> {
     if args.json {
         // Serialized straight from the results (no `serde_json::Value` tree in between): their
         // maps already write sorted keys, as a `Value` would.
-        out.json_pretty(&Report {
+        out.json_document(&Report {
             corpus: &corpus,
             documents: &docs,
         })?;
