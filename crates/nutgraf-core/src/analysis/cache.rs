@@ -35,12 +35,36 @@ pub(super) struct Memo {
     info: Vec<TokenInfo>,
     /// Words of up to 15 bytes, keyed by their bytes packed with their length (most words:
     /// integer hashing and comparison), and longer ones by their text.
-    short_words: FxHashMap<u128, (Box<[u32]>, WordKind)>,
-    long_words: FxHashMap<Box<str>, (Box<[u32]>, WordKind)>,
-    /// Per-document dense id of each token id, valid where `stamp` equals `doc`.
-    local: Vec<u32>,
-    stamp: Vec<u32>,
+    short_words: FxHashMap<u128, (Tokens, WordKind)>,
+    long_words: FxHashMap<Box<str>, (Tokens, WordKind)>,
+    /// Per token id: the document stamp and the dense id it is valid for (where the stamp
+    /// equals `doc`), side by side so that a lookup touches one cache line, not two.
+    local: Vec<[u32; 2]>,
     doc: u32,
+}
+
+/// The token ids of a word. Most words are one token, kept in the table's entry itself: the
+/// lookup that found the key has its cache line, where a boxed slice would cost a second miss.
+#[derive(Debug)]
+enum Tokens {
+    One(u32),
+    Many(Box<[u32]>),
+}
+
+impl Tokens {
+    fn new(ids: Vec<u32>) -> Tokens {
+        match *ids {
+            [id] => Tokens::One(id),
+            _ => Tokens::Many(ids.into_boxed_slice()),
+        }
+    }
+
+    fn push_to(&self, out: &mut Vec<u32>) {
+        match self {
+            Tokens::One(id) => out.push(*id),
+            Tokens::Many(ids) => out.extend_from_slice(ids),
+        }
+    }
 }
 
 thread_local! {
@@ -76,7 +100,6 @@ impl Memo {
             short_words: FxHashMap::default(),
             long_words: FxHashMap::default(),
             local: Vec::new(),
-            stamp: Vec::new(),
             doc: 0,
         }
     }
@@ -105,16 +128,13 @@ impl Memo {
             None => self.long_words.get(word),
         };
         if let Some((ids, kind)) = found {
-            // Most words are one token: a push, not a `memmove` call.
-            match **ids {
-                [id] => out.push(id),
-                _ => out.extend_from_slice(ids),
-            }
+            ids.push_to(out);
             return *kind;
         }
-        let ids: Box<[u32]> = word_tokens(word).iter().map(|t| self.intern(t)).collect();
+        let ids: Vec<u32> = word_tokens(word).iter().map(|t| self.intern(t)).collect();
         let kind = word_kind(word);
         out.extend_from_slice(&ids);
+        let ids = Tokens::new(ids);
         match key {
             Some(k) => self.short_words.insert(k, (ids, kind)),
             None => self.long_words.insert(word.into(), (ids, kind)),
@@ -126,7 +146,7 @@ impl Memo {
     pub fn start_document(&mut self) {
         self.doc = self.doc.wrapping_add(1);
         if self.doc == 0 {
-            self.stamp.fill(0);
+            self.local.fill([0, 0]);
             self.doc = 1;
         }
     }
@@ -134,16 +154,15 @@ impl Memo {
     /// The document's dense id of token (or stem) `id`, handing out `*next` on first sight.
     pub fn dense(&mut self, id: u32, next: &mut u32) -> u32 {
         let i = id as usize;
-        if i >= self.stamp.len() {
-            self.stamp.resize(self.info.len().max(i + 1), 0);
-            self.local.resize(self.stamp.len(), 0);
+        if i >= self.local.len() {
+            self.local.resize(self.info.len().max(i + 1), [0, 0]);
         }
-        if self.stamp[i] != self.doc {
-            self.stamp[i] = self.doc;
-            self.local[i] = *next;
+        let slot = &mut self.local[i];
+        if slot[0] != self.doc {
+            *slot = [self.doc, *next];
             *next += 1;
         }
-        self.local[i]
+        slot[1]
     }
 
     /// The text of token (or stem) `id`.
