@@ -87,27 +87,26 @@ impl Spread {
 
     /// Loads `v` under `key`, unless that key is loaded already.
     pub fn load(&mut self, key: usize, v: &[(TermId, f64)]) {
-        if self.key == Some(key) {
-            return;
-        }
-        self.clear();
-        for &(t, w) in v {
-            self.weights[t as usize] = w;
-            self.present[t as usize] = 1;
-            self.loaded.push(t);
-        }
-        self.key = Some(key);
+        self.load_terms(key, v.iter().copied());
     }
 
     /// Loads the terms `set` (distinct) under `key`, with weight 1, unless that key is loaded
     /// already: for [`Spread::overlap_set`].
     pub fn load_set(&mut self, key: usize, set: &[TermId]) {
+        self.load_terms(key, set.iter().map(|&t| (t, 1.0)));
+    }
+
+    fn load_terms(&mut self, key: usize, terms: impl Iterator<Item = (TermId, f64)>) {
         if self.key == Some(key) {
             return;
         }
-        self.clear();
-        for &t in set {
-            self.weights[t as usize] = 1.0;
+        for &t in &self.loaded {
+            self.weights[t as usize] = 0.0;
+            self.present[t as usize] = 0;
+        }
+        self.loaded.clear();
+        for (t, w) in terms {
+            self.weights[t as usize] = w;
             self.present[t as usize] = 1;
             self.loaded.push(t);
         }
@@ -119,14 +118,6 @@ impl Spread {
         set.iter()
             .map(|&t| usize::from(self.present[t as usize]))
             .sum()
-    }
-
-    fn clear(&mut self) {
-        for &t in &self.loaded {
-            self.weights[t as usize] = 0.0;
-            self.present[t as usize] = 0;
-        }
-        self.loaded.clear();
     }
 
     /// [`dot`] of the loaded vector and `b`.
