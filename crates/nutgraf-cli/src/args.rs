@@ -69,6 +69,10 @@ pub struct InputArgs {
     /// Replace invalid UTF-8 with U+FFFD instead of failing.
     #[arg(long)]
     pub lossy: bool,
+    /// Keep a leading DailyMail byline block (`by . <author> . published : … . follow @… .`)
+    /// among the sentences (by default it is not part of the story).
+    #[arg(long)]
+    pub keep_bylines: bool,
     /// Language of the texts, for sentence splitting and analysis: auto (detected per
     /// document) or a code: en, de, fr, es, it, pt, nl, ru, zh, ja, ar, tr, da, el, fi, hu,
     /// no, ro, sv.

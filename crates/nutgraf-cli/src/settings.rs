@@ -36,6 +36,7 @@ pub fn read_options(args: &InputArgs) -> anyhow::Result<ReadOptions> {
         text_field: args.text_field.clone(),
         reference_field: args.reference_field.clone(),
         lossy: args.lossy,
+        keep_bylines: args.keep_bylines,
         language: args
             .language
             .parse()

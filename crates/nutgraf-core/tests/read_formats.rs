@@ -355,3 +355,84 @@ fn cnndm_validation_first_records() {
     // The next records stream without reading the whole file.
     assert_eq!(reader.take(10).filter(|d| d.is_ok()).count(), 10);
 }
+
+/// A DailyMail byline block is not part of the story in any format, unless asked for.
+#[test]
+fn bylines_are_dropped_in_every_format_unless_kept() {
+    let story = "By . Deni Kirkova for MailOnline . PUBLISHED: . 05:15 EST, 9 June 2014 . | . \
+                 UPDATED: . 04:22 EST, 10 June 2014 . Lego will launch a series of female \
+                 scientists. The set goes on sale in August. It has an astronomer. It has a \
+                 chemist. It has a palaeontologist. Each has her tools. The idea won a vote. \
+                 Fans are pleased.";
+    let lines = "by .\ndeni kirkova .\nfollow @@deni .\nlego will launch a series .\nthe set goes on sale .\n";
+    let jsonl = r#"{"article": "by . deni kirkova . lego will launch a series . the set goes on sale .", "highlights": "h"}"#;
+    let summarunner =
+        r#"{"doc": "by .\ndeni kirkova .\nlego will launch a series .", "labels": "0\n1\n1"}"#;
+    let keep = ReadOptions {
+        keep_bylines: true,
+        ..ReadOptions::default()
+    };
+    let first = |text: &str, format: Format, options: &ReadOptions| {
+        let doc = parse_text(text, format, options).unwrap().remove(0);
+        (
+            doc.sentence(0).to_string(),
+            doc.len(),
+            doc.labels().map(<[u8]>::to_vec),
+        )
+    };
+    let (s, n, _) = first(story, Format::Text, &ReadOptions::default());
+    assert_eq!(
+        (s.as_str(), n),
+        ("Lego will launch a series of female scientists.", 8)
+    );
+    assert_eq!(first(story, Format::Text, &keep).0, "By .");
+    let (s, n, _) = first(lines, Format::Lines, &ReadOptions::default());
+    assert_eq!((s.as_str(), n), ("lego will launch a series .", 2));
+    assert_eq!(first(lines, Format::Lines, &keep).1, 5);
+    let (s, _, _) = first(jsonl, Format::Jsonl, &ReadOptions::default());
+    assert_eq!(s, "lego will launch a series .");
+    let (s, n, labels) = first(summarunner, Format::Summarunner, &ReadOptions::default());
+    assert_eq!(
+        (s.as_str(), n, labels),
+        ("lego will launch a series .", 1, Some(vec![1]))
+    );
+    assert_eq!(
+        first(summarunner, Format::Summarunner, &keep).2,
+        Some(vec![0, 1, 1])
+    );
+
+    // The story's spans still point into the whole text.
+    let doc = Document::from_text(story, &ReadOptions::default()).unwrap();
+    assert!(doc.text().starts_with("By . Deni"));
+    assert_eq!(
+        &doc.text()[doc.sentences()[0].span.clone()],
+        doc.sentence(0)
+    );
+
+    // An article that starts with "By" is a story.
+    let by = "By the time police came, he had gone. Nobody saw him.";
+    assert_eq!(first(by, Format::Text, &ReadOptions::default()).1, 2);
+    // The option round-trips as JSON.
+    let json = serde_json::to_string(&keep).unwrap();
+    assert!(json.contains(r#""keep_bylines":true"#), "{json}");
+    assert_eq!(serde_json::from_str::<ReadOptions>(&json).unwrap(), keep);
+}
+
+/// 6,869 of the 6,870 training articles that open with `by .` lose their byline (the one left
+/// runs its author into the story's first sentence); validation has one.
+#[test]
+fn bylines_in_the_cnndm_files() {
+    for (file, expected) in [("train.jsonl.gz", 1), ("validation.jsonl.gz", 0)] {
+        let path = shared(&format!("data/cnndm/{file}"));
+        if !path.exists() {
+            eprintln!("skipping: {} not found", path.display());
+            return;
+        }
+        let left = Reader::open(&path, &ReadOptions::default())
+            .unwrap()
+            .map(|d| d.unwrap())
+            .filter(|d| d.get(0) == Some("by ."))
+            .count();
+        assert_eq!(left, expected, "{file}");
+    }
+}

@@ -132,7 +132,7 @@ pub(crate) fn jsonl_document(
         }
     };
     doc.id = id;
-    Ok(doc)
+    Ok(super::finish(doc, options))
 }
 
 /// A SummaRuNNer record: `doc` is one sentence per line, `labels` one 0/1 label per line
@@ -194,7 +194,7 @@ pub(crate) fn summarunner_document(
         }
     };
     document.id = id;
-    Ok(document)
+    Ok(super::finish(document, options))
 }
 
 fn parse_labels(value: &Value) -> Result<Vec<u8>, String> {

@@ -25,6 +25,7 @@
 //! [`Error::Binary`]. An empty input gives one empty document for single-document formats and
 //! no record for corpora.
 
+mod byline;
 mod jsonl;
 mod plain;
 #[cfg(feature = "io")]
@@ -111,7 +112,7 @@ impl FromStr for Format {
 
 /// Options of the readers. As JSON, every field is optional:
 /// `{"format": "jsonl", "text_field": "article", "reference_field": "highlights", "lossy": false,
-/// "language": "auto"}`.
+/// "language": "auto", "keep_bylines": false}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ReadOptions {
@@ -126,6 +127,10 @@ pub struct ReadOptions {
     /// The language of the texts, for the splitter's rules (detected per document by
     /// default); recorded in each document for the analysis.
     pub language: LanguageChoice,
+    /// Keep a leading DailyMail byline block (`By . <author> . PUBLISHED: … | UPDATED: … .
+    /// Follow @… .`) among the sentences; by default it is dropped from them (the text and the
+    /// other sentences' spans are unchanged).
+    pub keep_bylines: bool,
 }
 
 impl Default for ReadOptions {
@@ -136,6 +141,7 @@ impl Default for ReadOptions {
             reference_field: "highlights".into(),
             lossy: false,
             language: LanguageChoice::Auto,
+            keep_bylines: false,
         }
     }
 }
@@ -266,13 +272,23 @@ fn parse_single(
     text: String,
     format: Format,
     splitter: &SentenceSplitter,
-    language: LanguageChoice,
+    options: &ReadOptions,
 ) -> Document {
-    match format {
+    let language = options.language;
+    let document = match format {
         Format::Lines => plain::parse_lines(text, language),
         Format::Story => plain::parse_story(text, splitter, language),
         _ => plain::parse_text(text, splitter, language),
+    };
+    finish(document, options)
+}
+
+/// What every format does to a document once it is read.
+pub(crate) fn finish(mut document: Document, options: &ReadOptions) -> Document {
+    if !options.keep_bylines {
+        byline::strip(&mut document);
     }
+    document
 }
 
 /// Detects the format of an in-memory text, as [`Reader`] does for a file without a telling
@@ -329,7 +345,7 @@ pub fn parse_text(text: &str, format: Format, options: &ReadOptions) -> Result<V
             text.to_string(),
             single,
             &splitter,
-            options.language,
+            options,
         )]),
     }
 }

@@ -186,8 +186,7 @@ impl Reader {
                     (_, f) => f,
                 };
                 self.format = Some(single);
-                let mut document =
-                    parse_single(text, single, &self.splitter, self.options.language);
+                let mut document = parse_single(text, single, &self.splitter, &self.options);
                 if !source::is_stdin(path) {
                     let stem = source::strip_compression(path);
                     document.id = stem.file_stem().map(|s| s.to_string_lossy().into_owned());
