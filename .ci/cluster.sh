@@ -34,7 +34,8 @@ fi
 java -version 2>&1 | head -1
 
 # The CLI the tests compare with (a no-op when `cargo test --release` has built it).
-cargo build --quiet --release -p nutgraf-cli
+# The CLI as `cargo test --workspace --release` built it (see .ci/server.sh).
+cargo test --quiet --release --workspace --no-run
 bin="$(cd "${CARGO_TARGET_DIR:-target}" && pwd)/release/nutgraf"
 elapsed "CLI built"
 

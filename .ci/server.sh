@@ -9,6 +9,9 @@ if ! command -v chromium >/dev/null 2>&1; then
   apt-get update && apt-get install -y --no-install-recommends chromium
 fi
 chromium --version
-cargo build --release -p nutgraf-cli
-NUTGRAF_BROWSER_TEST=1 cargo test --release -p nutgraf-server --test browser
+# The CLI as `cargo test --workspace --release` built it (after it, nothing is compiled again):
+# `cargo build -p nutgraf-cli` or `cargo test -p nutgraf-server` resolve features for one package
+# and would build tokio, candle and thirty other crates a second time.
+cargo test --release --workspace --no-run
+NUTGRAF_BROWSER_TEST=1 cargo test --release --workspace --test browser
 python3 scripts/server_smoke.py "${CARGO_TARGET_DIR:-target}/release/nutgraf"

@@ -148,6 +148,9 @@ def main(work, out):
             w("| %s | %s |" % (m, " | ".join(cells)))
         w("")
 
+    if meta.get("heldout"):
+        heldout_table(work, meta, methods, w)
+
     w("## Published reference points")
     w("")
     w("**Published, test split, not comparable row-by-row** with the tables above: they are "
@@ -185,6 +188,47 @@ def main(work, out):
     w("```")
     with open(out, "w") as f:
         f.write("\n".join(lines) + "\n")
+
+
+def heldout_table(work, meta, methods, w):
+    """Every method on the held-out set, beside its validation score: the learned models were
+    chosen on validation, so the gap between the two gains over Lead-3 is the generalization."""
+    w("## Held-out set: news no model was trained on or chosen by")
+    w("")
+    w("`%s`, made by `scripts/heldout.py`: the 3,000 DailyMail documents of chunks 219, 220 and "
+      "221 of `../shared/data/cnndm/train.jsonl.gz`, taken out of the training file before any "
+      "model was trained (they are trained on by no model and chose no epoch or setting; "
+      "validation chose those). Same scoring as above. Gains are R-1 F over Lead-3 on the same "
+      "documents." % meta["heldout"])
+    w("")
+    w("| method | R-1 | R-2 | R-L | rougeLsum | gain, held-out | gain, validation |")
+    w("|---|---:|---:|---:|---:|---:|---:|")
+    rows = {}
+    for m in methods:
+        rows[m] = (load(work, m + ".heldout")[0], load(work, m + ".full")[0])
+    lead = rows.get("lead", (None, None))
+    for m in methods:
+        held, valid = rows[m]
+        if held is None:
+            w("| %s | – | – | – | – | – | failed: %s |" % (
+                m, load(work, m + ".heldout")[1].replace("|", "\\|")))
+            continue
+        c = held["corpus"]
+
+        def gain(d, base):
+            if d is None or base is None:
+                return "–"
+            return "%+.2f" % (100 * (d["corpus"]["ROUGE-1"]["f"] - base["corpus"]["ROUGE-1"]["f"]))
+
+        w("| %s | %s | %s | %s | %s | %s | %s |" % (
+            m, pct(c["ROUGE-1"]["f"]), pct(c["ROUGE-2"]["f"]), pct(c["ROUGE-L"]["f"]),
+            pct(c["rougeLsum"]["f"]), gain(held, lead[0]), gain(valid, lead[1])))
+    w("")
+    w("```")
+    for m in methods:
+        w(cmd(work, m + ".heldout").replace("nutgraf eval", "nutgraf eval %s" % meta["heldout"], 1))
+    w("```")
+    w("")
 
 
 def _flags(work, methods):
