@@ -56,6 +56,9 @@ export NUTGRAF_BIN="$bin" CI=1
 export PYSPARK_PYTHON="$py" PYSPARK_DRIVER_PYTHON="$py"
 export SPARK_LOCAL_IP=127.0.0.1 RAY_USAGE_STATS_ENABLED=0
 cd bindings/python/tests_cluster
-"$py" -m pytest -q -p no:cacheprovider --durations=15 .
+# Test files (a driver's virtual environment, Spark archives) and Ray's session files (its
+# runtime_env copies of the wheel: over 1 GB) live under $work, which the trap removes.
+export RAY_TMPDIR="$work/ray"
+"$py" -m pytest -q -p no:cacheprovider --basetemp "$work/pytest" --durations=15 .
 elapsed "tests run"
 echo "cluster.sh: done in $((SECONDS - start)) s"

@@ -22,5 +22,6 @@ echo "python.sh: test peers installed after $((SECONDS - start)) s"
 
 # The tests import the installed package, never the source tree's copy.
 cd bindings/python/tests
-"$py" -m pytest -q -p no:cacheprovider --durations=10 .
+# Test files live under $work, which the trap removes.
+"$py" -m pytest -q -p no:cacheprovider --basetemp "$work/pytest" --durations=10 .
 echo "python.sh: done in $((SECONDS - start)) s"

@@ -15,7 +15,7 @@ use nutgraf::evaluate::{DocEval, EvalConfig, Evaluator};
 use nutgraf::oracle::{Oracle, OracleMethodConfig, OracleRecord};
 use nutgraf::rouge::input::{lines, split_sentences};
 use nutgraf::segment::SentenceSplitter;
-use nutgraf::{Document, Language, LanguageChoice};
+use nutgraf::{Document, Language, LanguageChoice, ReadOptions};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
 use rayon::prelude::*;
@@ -133,7 +133,7 @@ fn optional_column(
 
 /// A record's document, as `nutgraf summarize` reads a JSONL record's text and reference:
 /// the text's language resolved by `language` (detected per document by default), the text
-/// and a string reference split with that language's rules.
+/// and a string reference split with that language's rules, a leading byline dropped.
 fn document(
     text: Result<Field, String>,
     reference: Result<Field, String>,
@@ -176,7 +176,7 @@ fn document(
         Field::Sentences(s) => doc.set_reference(Some(s)),
         Field::Lists(_) => return Err(not_one("reference")),
     }
-    Ok(doc)
+    Ok(nutgraf::read::finish(doc, &ReadOptions::default()))
 }
 
 fn not_one(name: &str) -> String {

@@ -29,6 +29,11 @@ fn block_len<'a>(mut sentences: impl Iterator<Item = &'a str>) -> usize {
     let Some(first) = sentences.next() else {
         return 0;
     };
+    // Most documents are told apart here, without splitting anything into words.
+    let head = first.trim();
+    if head.len() > 6 || !head.get(..2).is_some_and(|b| b.eq_ignore_ascii_case("by")) {
+        return 0;
+    }
     if !matches!(words(first).as_slice(), [w] if w.eq_ignore_ascii_case("by")) {
         return 0;
     }

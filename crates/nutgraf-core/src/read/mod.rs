@@ -283,8 +283,11 @@ fn parse_single(
     finish(document, options)
 }
 
-/// What every format does to a document once it is read.
-pub(crate) fn finish(mut document: Document, options: &ReadOptions) -> Document {
+/// What every reader does to a document once it has its sentences: a leading byline block is
+/// dropped from them unless [`ReadOptions::keep_bylines`]. For consumers that build documents
+/// from fields themselves (the Spark and Ray bindings, from Arrow columns) and must read them as
+/// the readers do.
+pub fn finish(mut document: Document, options: &ReadOptions) -> Document {
     if !options.keep_bylines {
         byline::strip(&mut document);
     }
