@@ -516,6 +516,9 @@ pub struct TrainArgs {
     /// Adam learning rate.
     #[arg(long, default_value_t = 1e-3)]
     pub lr: f64,
+    /// Multiply the learning rate by this after each epoch (1: constant).
+    #[arg(long, default_value_t = 1.0, value_name = "FACTOR")]
+    pub lr_decay: f64,
     /// Random seed (initialization, data order, dropout).
     #[arg(long, default_value_t = 1)]
     pub seed: u64,

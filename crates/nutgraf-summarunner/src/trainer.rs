@@ -23,6 +23,9 @@ pub struct OptimizerOptions {
     pub lr: f64,
     /// Clip the global gradient norm to this (hpzhao: 1.0).
     pub clip: f64,
+    /// The learning rate is multiplied by this after each epoch: epoch `e` (1-based) steps
+    /// with `lr * lr_decay^(e-1)`. 1 keeps it constant.
+    pub lr_decay: f64,
     /// Seed of weight initialization and dropout masks.
     pub seed: u64,
 }
@@ -32,6 +35,7 @@ impl Default for OptimizerOptions {
         OptimizerOptions {
             lr: 1e-3,
             clip: 1.0,
+            lr_decay: 1.0,
             seed: 1,
         }
     }
@@ -56,6 +60,9 @@ pub struct Trainer {
     /// Adam first and second moments, parallel to `vars`.
     moments: Vec<(Vec<f32>, Vec<f32>)>,
     step: u64,
+    /// Completed epochs, for the learning-rate decay (set by the driver, not saved: the
+    /// driver's state knows it on resume).
+    epoch: usize,
 }
 
 impl Trainer {
@@ -67,8 +74,10 @@ impl Trainer {
 
     /// Continues training `model` (Adam state starts fresh).
     pub fn from_model(model: &SummaRuNNer, options: OptimizerOptions) -> Result<Trainer> {
-        if !(options.lr > 0.0 && options.clip > 0.0) {
-            return Err(ModelError::Config("lr and clip must be positive".into()));
+        if !(options.lr > 0.0 && options.clip > 0.0 && options.lr_decay > 0.0) {
+            return Err(ModelError::Config(
+                "lr, lr_decay and clip must be positive".into(),
+            ));
         }
         let src = model.params();
         let mut names: Vec<&String> = src.map.keys().collect();
@@ -92,7 +101,20 @@ impl Trainer {
             },
             moments,
             step: 0,
+            epoch: 0,
         })
+    }
+
+    /// Sets the number of completed epochs, which scales the learning rate by
+    /// `lr_decay^epoch`.
+    pub fn set_epoch(&mut self, epoch: usize) {
+        self.epoch = epoch;
+    }
+
+    /// The learning rate of the current epoch.
+    pub fn lr(&self) -> f64 {
+        let epochs = i32::try_from(self.epoch).unwrap_or(i32::MAX);
+        self.options.lr * self.options.lr_decay.powi(epochs)
     }
 
     /// Optimizer steps taken.
@@ -163,7 +185,7 @@ impl Trainer {
         self.step += 1;
         let t = self.step as i32;
         let (c1, c2) = (1.0 - BETA1.powi(t), 1.0 - BETA2.powi(t));
-        let (lr, scale) = (self.options.lr as f32, scale as f32);
+        let (lr, scale) = (self.lr() as f32, scale as f32);
         let (b1, b2, c1, c2, eps) = (BETA1 as f32, BETA2 as f32, c1 as f32, c2 as f32, EPS as f32);
         for (((_, var), (m, v)), g) in self.vars.iter().zip(self.moments.iter_mut()).zip(grads) {
             let Some(g) = g else { continue };

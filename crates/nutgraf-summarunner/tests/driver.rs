@@ -112,6 +112,8 @@ fn train_config(dir: &Path, epochs: usize) -> TrainConfig {
             lr: 0.02,
             clip: 5.0,
             seed: 5,
+            // A decay, so that resuming is checked to step with the epoch's rate.
+            lr_decay: 0.5,
         },
         checkpoint_every: 2,
         ..TrainConfig::default()

@@ -46,6 +46,7 @@ fn tiny_corpus_is_learned_to_full_accuracy() {
             lr: 0.02,
             clip: 5.0,
             seed: 3,
+            ..OptimizerOptions::default()
         };
         let mut trainer = Trainer::new(&config, vocab(), options).unwrap();
         let before = trainer.loss(&refs).unwrap();
@@ -81,6 +82,7 @@ fn resuming_from_a_checkpoint_continues_exactly() {
         lr: 0.01,
         clip: 1.0,
         seed: 4,
+        ..OptimizerOptions::default()
     };
     let mut a = Trainer::new(&config, vocab(), options).unwrap();
     for _ in 0..3 {
@@ -96,5 +98,37 @@ fn resuming_from_a_checkpoint_continues_exactly() {
     let (ma, mb) = (a.model().unwrap(), b.model().unwrap());
     for doc in docs() {
         assert_eq!(ma.score(&doc).unwrap(), mb.score(&doc).unwrap());
+    }
+}
+
+#[test]
+fn the_learning_rate_decays_by_epoch_and_must_be_positive() {
+    let config = config(Variant::RnnRnn);
+    let options = OptimizerOptions {
+        lr: 0.01,
+        lr_decay: 0.5,
+        ..OptimizerOptions::default()
+    };
+    let mut trainer = Trainer::new(&config, vocab(), options).unwrap();
+    assert_eq!(trainer.lr(), 0.01);
+    trainer.set_epoch(2);
+    assert_eq!(trainer.lr(), 0.0025);
+    // A decayed step moves the weights less than a full one from the same start.
+    let examples = labelled(&config);
+    let refs: Vec<&Example> = examples.iter().collect();
+    let moved = |epoch: usize| {
+        let mut t = Trainer::new(&config, vocab(), options).unwrap();
+        let before = t.loss(&refs).unwrap();
+        t.set_epoch(epoch);
+        t.step(&refs).unwrap();
+        (before - t.loss(&refs).unwrap()).abs()
+    };
+    assert!(moved(3) < moved(0), "{} vs {}", moved(3), moved(0));
+    for lr_decay in [0.0, -1.0, f64::NAN] {
+        let bad = OptimizerOptions {
+            lr_decay,
+            ..options
+        };
+        assert!(Trainer::new(&config, vocab(), bad).is_err(), "{lr_decay}");
     }
 }

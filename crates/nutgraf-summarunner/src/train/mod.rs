@@ -200,6 +200,7 @@ pub fn train(
     };
     while state.epoch < config.epochs {
         let epoch = state.epoch;
+        trainer.set_epoch(epoch);
         let batches = epoch_batches(&examples, config.batch_size, config.optimizer.seed, epoch);
         let started = Instant::now();
         let mut docs_done = 0usize;
