@@ -519,6 +519,10 @@ pub struct TrainArgs {
     /// Multiply the learning rate by this after each epoch (1: constant).
     #[arg(long, default_value_t = 1.0, value_name = "FACTOR")]
     pub lr_decay: f64,
+    /// Validate and save a moving average of the weights with this decay (0: the last
+    /// weights; 0.998 spans about the last 500 steps).
+    #[arg(long, default_value_t = 0.0, value_name = "DECAY")]
+    pub average: f64,
     /// Random seed (initialization, data order, dropout).
     #[arg(long, default_value_t = 1)]
     pub seed: u64,

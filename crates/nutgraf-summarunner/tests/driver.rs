@@ -112,8 +112,10 @@ fn train_config(dir: &Path, epochs: usize) -> TrainConfig {
             lr: 0.02,
             clip: 5.0,
             seed: 5,
-            // A decay, so that resuming is checked to step with the epoch's rate.
+            // A decay and an average, so that resuming is checked to step with the epoch's
+            // rate and to continue the average.
             lr_decay: 0.5,
+            average: 0.9,
         },
         checkpoint_every: 2,
         ..TrainConfig::default()

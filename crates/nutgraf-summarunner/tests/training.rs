@@ -132,3 +132,40 @@ fn the_learning_rate_decays_by_epoch_and_must_be_positive() {
         assert!(Trainer::new(&config, vocab(), bad).is_err(), "{lr_decay}");
     }
 }
+
+#[test]
+fn the_weight_average_starts_at_the_weights_and_then_lags_them() {
+    let config = config(Variant::RnnRnn);
+    let examples = labelled(&config);
+    let refs: Vec<&Example> = examples.iter().collect();
+    let options = OptimizerOptions {
+        lr: 0.02,
+        average: 0.9,
+        ..OptimizerOptions::default()
+    };
+    let mut trainer = Trainer::new(&config, vocab(), options).unwrap();
+    let scores = |m: nutgraf_summarunner::SummaRuNNer| -> Vec<f64> {
+        docs().iter().flat_map(|d| m.score(d).unwrap()).collect()
+    };
+    trainer.step(&refs).unwrap();
+    // After one step the bias-corrected average is that step's weights.
+    let (last, average) = (
+        scores(trainer.model().unwrap()),
+        scores(trainer.final_model().unwrap()),
+    );
+    for (a, b) in last.iter().zip(&average) {
+        assert!((a - b).abs() < 1e-5, "{a} vs {b}");
+    }
+    for _ in 0..5 {
+        trainer.step(&refs).unwrap();
+    }
+    let (last, average) = (
+        scores(trainer.model().unwrap()),
+        scores(trainer.final_model().unwrap()),
+    );
+    assert!(last.iter().zip(&average).any(|(a, b)| (a - b).abs() > 1e-4));
+    for average in [1.0, -0.1, f64::NAN] {
+        let bad = OptimizerOptions { average, ..options };
+        assert!(Trainer::new(&config, vocab(), bad).is_err(), "{average}");
+    }
+}

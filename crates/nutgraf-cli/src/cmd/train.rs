@@ -22,6 +22,7 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
     };
     config.optimizer.lr = args.lr;
     config.optimizer.lr_decay = args.lr_decay;
+    config.optimizer.average = args.average;
     config.optimizer.seed = args.seed;
     if let Some(v) = args.vocab_size {
         config.model.vocab_size = v;

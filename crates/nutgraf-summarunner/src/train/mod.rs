@@ -223,7 +223,7 @@ pub fn train(
             }
         }
         let train_seconds = started.elapsed().as_secs_f64();
-        let model = trainer.model()?;
+        let model = trainer.final_model()?;
         let v0 = Instant::now();
         let valid = validator.validate(&model)?;
         let record = EpochRecord {
