@@ -182,6 +182,43 @@ fn a_text_is_split_in_its_detected_or_given_language() {
 }
 
 #[test]
+fn a_byline_is_dropped_unless_kept() {
+    let server = TestServer::default_server();
+    // DailyMail's tokenized form, as in the CNN/DailyMail files.
+    let text =
+        "by . deni kirkova . lego will launch a series of sets . the sets go on sale in may .";
+    let count = |body: &Value| body["sentences"].as_array().unwrap().len();
+    runtime().block_on(async {
+        let url = server.url("/v1/summarize");
+        let dropped = post(&url, &json!({"text": text})).await;
+        assert_eq!(dropped.status, 200, "{}", dropped.text);
+        assert_eq!(count(&dropped.body), 2, "{}", dropped.text);
+        assert_eq!(
+            dropped.body["summary"][0],
+            "lego will launch a series of sets ."
+        );
+        let kept = post(&url, &json!({"text": text, "keep_bylines": true})).await;
+        assert_eq!(count(&kept.body), 4, "{}", kept.text);
+        let batch = json!({"documents": [{"text": text}, {"text": text, "keep_bylines": true}]});
+        let answer = post(&url, &batch).await;
+        let counts: Vec<usize> = answer.body["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(count)
+            .collect();
+        assert_eq!(counts, [2, 4]);
+        let bad = post(
+            &url,
+            &json!({"sentences": ["By .", "A story."], "keep_bylines": true}),
+        )
+        .await;
+        assert_eq!(bad.status, 400, "{}", bad.text);
+        assert!(bad.text.contains("keep_bylines"), "{}", bad.text);
+    });
+}
+
+#[test]
 fn a_batch_answers_every_document_in_order_as_the_library_does() {
     let server = TestServer::default_server();
     let records = validation(12);

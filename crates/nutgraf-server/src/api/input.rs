@@ -32,6 +32,10 @@ pub struct DocInput {
     /// The text's language (`auto` or a code such as `de`): how it is split into sentences.
     /// Left out, the configuration's `analysis.language` (by default `auto`: detected).
     pub language: Option<LanguageChoice>,
+    /// Keep a DailyMail byline block (`By . <author> . published : ...`) at the start of the
+    /// text among its sentences; left out or false, the reader drops it (as the CLI does
+    /// without `--keep-bylines`).
+    pub keep_bylines: Option<bool>,
     /// An id, kept in the results.
     pub id: Option<String>,
     /// The reference summary (a string, split into sentences, or its sentences): the oracle
@@ -59,6 +63,11 @@ impl DocInput {
                 "format applies to text, not to sentences",
             )
             .at(format!("{at}format"))),
+            (None, Some(_)) if self.keep_bylines.is_some() => Err(ApiError::bad_request(
+                "invalid_request",
+                "keep_bylines applies to text, not to sentences (which are kept as given)",
+            )
+            .at(format!("{at}keep_bylines"))),
             _ => Ok(()),
         }
     }
@@ -72,6 +81,7 @@ impl DocInput {
                 let options = ReadOptions {
                     format: self.format,
                     language,
+                    keep_bylines: self.keep_bylines.unwrap_or(false),
                     ..ReadOptions::default()
                 };
                 Document::from_text(text, &options)
@@ -113,6 +123,7 @@ pub fn documents(
         || top.sentences.is_some()
         || top.format.is_some()
         || top.language.is_some()
+        || top.keep_bylines.is_some()
         || top.id.is_some()
         || top.reference.is_some();
     match batch {

@@ -29,6 +29,7 @@ struct Request {
     sentences: Option<Vec<String>>,
     format: Option<nutgraf::read::Format>,
     language: Option<nutgraf::LanguageChoice>,
+    keep_bylines: Option<bool>,
     id: Option<String>,
     reference: Option<TextOrList>,
     documents: Option<Vec<DocInput>>,
@@ -56,6 +57,7 @@ fn work(_: &AppState, bytes: &[u8], cancel: &Cancel) -> Result<Vec<u8>, ApiError
         sentences: request.sentences,
         format: request.format,
         language: request.language,
+        keep_bylines: request.keep_bylines,
         id: request.id,
         reference: request.reference,
     };
