@@ -36,9 +36,10 @@ pub fn language_choice(py: Python<'_>, language: Option<&str>) -> PyResult<Langu
 /// reference summary and extractive labels.
 ///
 /// `Document(text=None, *, sentences=None, id=None, reference=None, format=None,
-/// language="auto")`: from a text, split into sentences as `nutgraf summarize` splits it (its
-/// format detected: one sentence per line, raw text, a `.story`; or forced with `format`; its
-/// language detected, or given as a code such as `"de"`), or from a list of sentences. `len(doc)` is the number of sentences, `doc[i]` the text of sentence `i`.
+/// language="auto", keep_bylines=False)`: from a text, split into sentences as `nutgraf
+/// summarize` splits it (its format detected: one sentence per line, raw text, a `.story`; or
+/// forced with `format`; its language detected, or given as a code such as `"de"`; a DailyMail
+/// byline block at its start dropped unless `keep_bylines`), or from a list of sentences. `len(doc)` is the number of sentences, `doc[i]` the text of sentence `i`.
 #[pyclass(module = "nutgraf._native", name = "Document", frozen)]
 #[derive(Clone)]
 pub struct PyDocument {
@@ -46,6 +47,7 @@ pub struct PyDocument {
 }
 
 impl PyDocument {
+    #[allow(clippy::too_many_arguments)]
     fn from_args(
         py: Python<'_>,
         text: Option<&Bound<'_, PyAny>>,
@@ -54,6 +56,7 @@ impl PyDocument {
         reference: Option<&Bound<'_, PyAny>>,
         fmt: Option<&str>,
         language: Option<&str>,
+        keep_bylines: bool,
     ) -> PyResult<Document> {
         let language = language_choice(py, language)?;
         let text = text.filter(|t| !t.is_none());
@@ -71,10 +74,17 @@ impl PyDocument {
                 let options = ReadOptions {
                     format: format(py, fmt)?,
                     language,
+                    keep_bylines,
                     ..ReadOptions::default()
                 };
                 py.detach(|| Document::from_text(&t, &options))
                     .map_err(|e| errors::engine(py, &e.into(), "text"))?
+            }
+            (None, Some(_)) if keep_bylines => {
+                return Err(errors::config(
+                    py,
+                    "keep_bylines applies to text, not to sentences (which are kept as given)",
+                ))
             }
             (None, Some(s)) => {
                 let s = convert::texts(s, "sentences")?;
@@ -151,7 +161,7 @@ pub fn document(
 #[pymethods]
 impl PyDocument {
     #[new]
-    #[pyo3(signature = (text=None, *, sentences=None, id=None, reference=None, format=None, language=None))]
+    #[pyo3(signature = (text=None, *, sentences=None, id=None, reference=None, format=None, language=None, keep_bylines=false))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
@@ -161,8 +171,18 @@ impl PyDocument {
         reference: Option<&Bound<'_, PyAny>>,
         format: Option<&str>,
         language: Option<&str>,
+        keep_bylines: bool,
     ) -> PyResult<Self> {
-        let doc = PyDocument::from_args(py, text, sentences, id, reference, format, language)?;
+        let doc = PyDocument::from_args(
+            py,
+            text,
+            sentences,
+            id,
+            reference,
+            format,
+            language,
+            keep_bylines,
+        )?;
         Ok(PyDocument { doc: Arc::new(doc) })
     }
 

@@ -252,6 +252,25 @@ def test_lead3_numbers_of_docs_results():
     assert round(100 * mean, 2) == float(row.group(4))
 
 
+BYLINE = "by . deni kirkova . lego will launch a series of sets . the sets go on sale in may ."
+
+
+def test_bylines_are_dropped_unless_kept(tmp_path):
+    assert Document(BYLINE).sentences == [
+        "lego will launch a series of sets .",
+        "the sets go on sale in may .",
+    ]
+    assert len(Document(BYLINE, keep_bylines=True)) == 4
+    # Sentences given one by one are kept as given.
+    assert len(Document(sentences=["by .", "a story ."])) == 2
+    with pytest.raises(ConfigError, match="keep_bylines"):
+        Document(sentences=["by ."], keep_bylines=True)
+    f = tmp_path / "dm.jsonl"
+    f.write_text(json.dumps({"article": BYLINE}) + "\n")
+    assert [len(d) for d in nutgraf.read(f)] == [2]
+    assert [len(d) for d in nutgraf.read(f, keep_bylines=True)] == [4]
+
+
 def test_read_splits_in_the_given_language(tmp_path):
     f = tmp_path / "de.jsonl"
     f.write_text('{"id": "a", "article": "Am 12. März stieg der Umsatz. Die Firma ist froh."}\n')

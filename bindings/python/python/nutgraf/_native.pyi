@@ -109,6 +109,7 @@ class Document:
         reference: Optional[_Summary] = None,
         format: Optional[str] = None,
         language: Optional[str] = None,
+        keep_bylines: bool = False,
     ) -> "Document": ...
     @property
     def text(self) -> str: ...

@@ -292,13 +292,15 @@ def read(
     lossy: bool = False,
     skip_errors: bool = False,
     language: str = "auto",
+    keep_bylines: bool = False,
 ) -> Iterator[Document]:
     """The documents of a file, a directory (every file under it, in path order) or several
     of them, read lazily: every format ``nutgraf summarize`` reads (one sentence per line, raw
     text, CNN/DailyMail ``.story``, JSONL, SummaRuNNer's records; ``.gz`` and ``.zst``
     decompressed), detected per file or forced with ``format``; each text split as
     ``language`` says (``"auto"``: detected per document, as ``Document.language`` then
-    tells). A malformed record raises
+    tells); a DailyMail byline block at the start of a text is dropped unless ``keep_bylines``.
+    A malformed record raises
     :class:`~nutgraf.errors.InputError` naming its file and line, or is skipped with
     ``skip_errors=True``; a file that cannot be read raises :class:`~nutgraf.errors.ReadError`.
     The iterator is picklable (it reopens the files and skips what it had read).
@@ -314,6 +316,7 @@ def read(
         "reference_field": reference_field,
         "lossy": bool(lossy),
         "language": language,
+        "keep_bylines": bool(keep_bylines),
     }
     if format is not None:
         formats = ("lines", "text", "story", "jsonl", "summarunner")
