@@ -103,8 +103,7 @@ def tables():
     lang_src = open(os.path.join(src, "lang.rs"), encoding="utf-8").read()
     out = {"en": shared}
     names = {"GERMAN": "de", "FRENCH": "fr", "SPANISH": "es", "ITALIAN": "it",
-             "PORTUGUESE": "pt", "DUTCH": "nl", "RUSSIAN": "ru", "TURKISH": "tr",
-             "JAPANESE": "ja", "CHINESE": "zh", "ARABIC": "ar"}
+             "PORTUGUESE": "pt", "DUTCH": "nl", "RUSSIAN": "ru", "TURKISH": "tr"}
     for m in re.finditer(r"const (\w+): Rules = Rules \{(.*?)\n\};", lang_src, re.S):
         code = names.get(m.group(1))
         if code:

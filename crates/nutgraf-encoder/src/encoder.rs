@@ -89,10 +89,7 @@ impl Encoder {
             serde_json::from_slice(config.0).map_err(|e| invalid(config.1, e.to_string()))?;
         let tensors = candle_core::safetensors::load_buffer(weights.0, &Device::Cpu)
             .map_err(|e| invalid(weights.1, e.to_string()))?;
-        let tensors = tensors
-            .into_iter()
-            .map(|(k, t)| Ok((k, t.to_dtype(DType::F32)?)))
-            .collect::<Result<_>>()?;
+        // f16 weights are widened to f32 as the model takes each one.
         let vb = VarBuilder::from_tensors(tensors, DType::F32, &Device::Cpu);
         let model = BertModel::load(vb, &bert)
             .map_err(|e| invalid(weights.1, format!("does not fit {}: {e}", config.1)))?;
@@ -136,7 +133,7 @@ impl Encoder {
 
     /// One unit-length embedding per sentence, in input order. An empty sentence embeds as
     /// `[CLS] [SEP]` does.
-    pub fn embed<S: AsRef<str> + Sync>(&self, sentences: &[S]) -> Result<Vec<Vec<f32>>> {
+    pub fn embed<S: AsRef<str>>(&self, sentences: &[S]) -> Result<Vec<Vec<f32>>> {
         let ids: Vec<Vec<u32>> = sentences
             .iter()
             .map(|t| {

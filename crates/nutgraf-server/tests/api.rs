@@ -141,6 +141,16 @@ fn sentences_formats_ids_and_references_are_read_as_the_library_reads_them() {
     });
 }
 
+/// The number of sentences of each document of a batch's answer.
+fn batch_counts(body: &Value) -> Vec<usize> {
+    body["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["sentences"].as_array().unwrap().len())
+        .collect()
+}
+
 #[test]
 fn a_text_is_split_in_its_detected_or_given_language() {
     let server = TestServer::default_server();
@@ -164,12 +174,7 @@ fn a_text_is_split_in_its_detected_or_given_language() {
         assert_eq!(count(&post(&url, &config).await.body), 3);
         let batch = json!({"documents": [{"text": german}, {"text": german, "language": "en"}]});
         let answer = post(&url, &batch).await;
-        let counts: Vec<usize> = answer.body["documents"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(count)
-            .collect();
+        let counts = batch_counts(&answer.body);
         assert_eq!(counts, [2, 3]);
         let bad = post(
             &url,
@@ -201,12 +206,7 @@ fn a_byline_is_dropped_unless_kept() {
         assert_eq!(count(&kept.body), 4, "{}", kept.text);
         let batch = json!({"documents": [{"text": text}, {"text": text, "keep_bylines": true}]});
         let answer = post(&url, &batch).await;
-        let counts: Vec<usize> = answer.body["documents"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(count)
-            .collect();
+        let counts = batch_counts(&answer.body);
         assert_eq!(counts, [2, 4]);
         let bad = post(
             &url,
