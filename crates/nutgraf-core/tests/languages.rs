@@ -354,3 +354,21 @@ fn list_items_are_sentences_of_their_own() {
     let wrapped = "He was born in\n1990. He left.\n\nThat was all.";
     assert_eq!(split(wrapped, Language::English).len(), 3);
 }
+
+#[test]
+fn italian_colons_end_sentences_and_titles_do_not() {
+    // it_isdt dev: a colon ends a sentence before a capital (ISDT's convention), and a title
+    // abbreviation keeps its sentence going.
+    assert_eq!(
+        split(
+            "Esodo controllato a Civitavecchia: In ospedale a Bolzano sono stati ricoverati \
+             cinque feriti. Il dott. Rossi li ha visitati.",
+            Language::Italian
+        ),
+        [
+            "Esodo controllato a Civitavecchia:",
+            "In ospedale a Bolzano sono stati ricoverati cinque feriti.",
+            "Il dott. Rossi li ha visitati.",
+        ]
+    );
+}
