@@ -120,6 +120,14 @@ def test_summarunner_ships_inside_the_package():
         Summarizer("summarunner", model="/nonexistent/model")
 
 
+def test_best_is_the_strongest_shipped_model_by_its_own_name():
+    best = Summarizer("best")
+    assert best.method == "summarunner"
+    assert best.summarize(TEXT).summary == Summarizer("summarunner").summarize(TEXT).summary
+    with pytest.raises(ConfigError, match="best"):
+        Summarizer("bestest")
+
+
 def test_language_is_detected_or_given():
     german = "Am 12. März stieg der Umsatz um 3,5 Mrd. Euro. Die Firma ist zufrieden."
     assert Document(german).language == "de"

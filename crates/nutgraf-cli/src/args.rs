@@ -93,7 +93,8 @@ pub struct InputArgs {
 #[derive(Debug, Args)]
 pub struct MethodArgs {
     /// Summarization method: lead (default), textrank, lexrank, lsa, luhn, sumbasic, klsum,
-    /// centroid, pacsum, summarunner (and oracle in eval).
+    /// centroid, pacsum, summarunner (and oracle in eval); best: the strongest shipped model
+    /// on validation (today summarunner; the output's config names it).
     #[arg(long, short = 'm')]
     pub method: Option<String>,
     /// A summarizer configuration (JSON, as printed in the `config` of `--output json`);
@@ -532,6 +533,10 @@ pub struct TrainArgs {
     /// Word encoder: rnn (the paper's RNN_RNN), cnn (CNN_RNN) or attn (AttnRNN).
     #[arg(long)]
     pub variant: Option<String>,
+    /// Start the word embedding from pretrained vectors: a GloVe/word2vec text file (a word,
+    /// then its numbers, per line); its dimension sets the embedding size.
+    #[arg(long, value_name = "FILE")]
+    pub word_vectors: Option<PathBuf>,
     /// Use only the first N training documents.
     #[arg(long)]
     pub max_train_docs: Option<usize>,

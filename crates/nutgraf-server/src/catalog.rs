@@ -247,8 +247,13 @@ pub fn methods() -> Value {
         .collect();
     // The fields beside the method's, with the engine's defaults.
     let config = serde_json::to_value(SummarizerConfig::default()).unwrap_or(Value::Null);
+    let aliases: serde_json::Map<String, Value> = MethodConfig::ALIASES
+        .iter()
+        .map(|(alias, method)| (alias.to_string(), json!(method)))
+        .collect();
     json!({
         "methods": methods,
+        "aliases": aliases,
         "common": {
             "budget": {
                 "default": config["budget"],

@@ -50,7 +50,8 @@ fn every_method_answers_as_the_library_does() {
     let article = record["article"].as_str().unwrap();
     let reference = highlights(record);
     runtime().block_on(async {
-        for &name in MethodConfig::NAMES {
+        let aliases = MethodConfig::ALIASES.iter().map(|(alias, _)| alias);
+        for &name in MethodConfig::NAMES.iter().chain(aliases) {
             let config = match name {
                 "oracle" => json!({"method": name}),
                 _ => json!({"method": name, "budget": {"kind": "sentences", "count": 3}, "explain": true}),
@@ -69,6 +70,8 @@ fn every_method_answers_as_the_library_does() {
             let answer = post(&server.url("/v1/summarize"), &body).await;
             assert_eq!(answer.status, 200, "{name}: {}", answer.text);
             assert_eq!(answer.body, expected, "{name}");
+            let ran = MethodConfig::named(name).unwrap();
+            assert_eq!(answer.body["config"]["method"], ran.name(), "{name}");
         }
     });
 }
@@ -426,6 +429,7 @@ fn methods_lists_every_method_with_the_engines_defaults() {
             .map(|m| m["name"].as_str().unwrap())
             .collect();
         assert_eq!(names, MethodConfig::NAMES);
+        assert_eq!(answer.body["aliases"], json!({"best": "summarunner"}));
         for m in methods {
             let name = m["name"].as_str().unwrap();
             let mut config = json!({"method": name});

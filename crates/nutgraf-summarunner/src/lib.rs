@@ -81,6 +81,8 @@ mod summarunner;
 #[cfg(feature = "io")]
 pub mod train;
 mod trainer;
+#[cfg(feature = "io")]
+mod vectors;
 mod vocab;
 
 pub use config::{ModelConfig, Variant, FORMAT_VERSION};
@@ -90,4 +92,6 @@ pub use method::NAME;
 pub use model::batch::Example;
 pub use summarunner::SummaRuNNer;
 pub use trainer::{OptimizerOptions, Trainer};
+#[cfg(feature = "io")]
+pub use vectors::WordVectors;
 pub use vocab::{Vocab, PAD, UNK};

@@ -125,6 +125,33 @@ impl Trainer {
         })
     }
 
+    /// Overwrites rows of the word embedding (pretrained vectors: `(vocabulary id, vector)`);
+    /// the other rows keep their initialization.
+    pub fn set_embedding_rows(&mut self, rows: &[(u32, Vec<f32>)]) -> Result<()> {
+        let (vocab, dim) = (
+            self.params.config.vocab_size,
+            self.params.config.embedding_dim,
+        );
+        let Some((_, var)) = self.vars.iter().find(|(name, _)| name == "embedding") else {
+            return Err(ModelError::MissingTensor {
+                name: "embedding".into(),
+            });
+        };
+        let mut table = var.as_tensor().flatten_all()?.to_vec1::<f32>()?;
+        for (id, vector) in rows {
+            let id = *id as usize;
+            if id >= vocab || vector.len() != dim {
+                return Err(ModelError::Config(format!(
+                    "embedding row {id} of {} numbers does not fit a {vocab} × {dim} embedding",
+                    vector.len()
+                )));
+            }
+            table[id * dim..(id + 1) * dim].copy_from_slice(vector);
+        }
+        var.set(&Tensor::from_vec(table, (vocab, dim), &Device::Cpu)?)?;
+        Ok(())
+    }
+
     /// Sets the number of completed epochs, which scales the learning rate by
     /// `lr_decay^epoch`.
     pub fn set_epoch(&mut self, epoch: usize) {

@@ -336,3 +336,48 @@ fn validator_errors_stop_training() {
     assert!(matches!(err, ModelError::Validation(_)), "{err:?}");
     assert!(!config.out.join("model.safetensors").exists());
 }
+
+#[test]
+fn word_vectors_set_the_embedding_size_and_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let vectors = dir.path().join("vectors.txt");
+    // A word2vec header, two vocabulary words and one the corpus lacks.
+    std::fs::write(&vectors, "3 3\nstorm 1 0 0\ncoast 0 1 0\nzebra 0 0 1\n").unwrap();
+    let config = TrainConfig {
+        word_vectors: Some(vectors.clone()),
+        ..train_config(dir.path(), 1)
+    };
+    let (_, events) = run(&config, &validator());
+    let read = events.iter().find_map(|e| match e {
+        TrainEvent::WordVectorsRead {
+            path,
+            dim,
+            words,
+            vocabulary,
+        } => Some((path.clone(), *dim, *words, *vocabulary)),
+        _ => None,
+    });
+    let (path, dim, words, vocabulary) = read.expect("a word_vectors_read event");
+    assert_eq!((path, dim, words), (vectors, 3, 2));
+    assert!(vocabulary > 10, "{vocabulary}");
+    let saved = SummaRuNNer::load(&config.out).unwrap();
+    assert_eq!(saved.config().embedding_dim, 3);
+
+    let bad = dir.path().join("bad.txt");
+    std::fs::write(&bad, "storm 1 0 0\ncoast 0 1\n").unwrap();
+    let err = train(
+        &TrainConfig {
+            word_vectors: Some(bad),
+            out: dir.path().join("bad-model"),
+            ..train_config(dir.path(), 1)
+        },
+        &validator(),
+        &mut |_| {},
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.contains("bad.txt:2") && err.contains("expected 3"),
+        "{err}"
+    );
+}

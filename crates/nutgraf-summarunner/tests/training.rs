@@ -169,3 +169,35 @@ fn the_weight_average_starts_at_the_weights_and_then_lags_them() {
         assert!(Trainer::new(&config, vocab(), bad).is_err(), "{average}");
     }
 }
+
+#[test]
+fn pretrained_rows_replace_the_embedding_and_nothing_else() {
+    let config = config(Variant::RnnRnn);
+    let mut trainer = Trainer::new(&config, vocab(), OptimizerOptions::default()).unwrap();
+    let embedding = |t: &Trainer| -> Vec<Vec<f32>> {
+        let dir = tempfile::tempdir().unwrap();
+        t.model().unwrap().save(dir.path()).unwrap();
+        let tensors = candle_core::safetensors::load(
+            dir.path().join(nutgraf_summarunner::WEIGHTS_FILE),
+            &candle_core::Device::Cpu,
+        )
+        .unwrap();
+        tensors["embedding"].to_vec2().unwrap()
+    };
+    let before = embedding(&trainer);
+    let storm = vocab().id("storm");
+    let row: Vec<f32> = (0..config.embedding_dim).map(|i| i as f32 - 2.5).collect();
+    trainer.set_embedding_rows(&[(storm, row.clone())]).unwrap();
+    let after = embedding(&trainer);
+    for (id, (b, a)) in before.iter().zip(&after).enumerate() {
+        if id == storm as usize {
+            assert_eq!(a, &row);
+        } else {
+            assert_eq!(a, b, "row {id}");
+        }
+    }
+    let short = vec![0.0; config.embedding_dim - 1];
+    assert!(trainer.set_embedding_rows(&[(storm, short)]).is_err());
+    let outside = (config.vocab_size as u32, row);
+    assert!(trainer.set_embedding_rows(&[outside]).is_err());
+}

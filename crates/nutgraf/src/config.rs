@@ -62,8 +62,9 @@ pub enum MethodConfig {
     /// PacSum (Zheng & Lapata 2019), tf-idf variant.
     #[serde(rename = "pacsum")]
     PacSum(PacSumConfig),
-    /// SummaRuNNer (Nallapati et al. 2017), trained by nutgraf.
-    #[serde(rename = "summarunner")]
+    /// SummaRuNNer (Nallapati et al. 2017), trained by nutgraf. Also read as `"best"` (see
+    /// [`MethodConfig::ALIASES`]).
+    #[serde(rename = "summarunner", alias = "best")]
     Summarunner(SummarunnerConfig),
     /// The extractive oracle: the sentences that maximize ROUGE against the document's
     /// reference (an upper bound; needs references).
@@ -104,8 +105,18 @@ impl MethodConfig {
         "oracle",
     ];
 
-    /// The method called `name` with its default parameters.
+    /// Other names a configuration accepts, each with the method it stands for. `best` is the
+    /// shipped model that scores highest on the CNN/DailyMail validation split
+    /// (docs/RESULTS.md), so that scripts need not follow model names; a configuration read
+    /// with it is written back with the method's own name, so the output says what ran.
+    pub const ALIASES: &'static [(&'static str, &'static str)] = &[("best", "summarunner")];
+
+    /// The method called `name` (or an alias of it) with its default parameters.
     pub fn named(name: &str) -> Result<MethodConfig> {
+        let name = MethodConfig::ALIASES
+            .iter()
+            .find(|(alias, _)| *alias == name)
+            .map_or(name, |(_, method)| method);
         Ok(match name {
             "lead" => MethodConfig::Lead(LeadConfig::default()),
             "textrank" => MethodConfig::TextRank(TextRankConfig::default()),
@@ -122,7 +133,15 @@ impl MethodConfig {
                 return Err(nutgraf_core::Error::config(
                     "method",
                     format!("{other:?}"),
-                    format!("one of: {}", MethodConfig::NAMES.join(", ")),
+                    format!(
+                        "one of: {}, or {}",
+                        MethodConfig::NAMES.join(", "),
+                        MethodConfig::ALIASES
+                            .iter()
+                            .map(|(alias, method)| format!("{alias} (= {method})"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
                 )
                 .into())
             }

@@ -47,6 +47,32 @@ fn every_method_config_round_trips_through_json() {
 }
 
 #[test]
+fn best_is_the_strongest_shipped_model_and_is_written_back_by_its_name() {
+    for &(alias, method) in MethodConfig::ALIASES {
+        assert!(MethodConfig::NAMES.contains(&method), "{alias} -> {method}");
+        assert_eq!(MethodConfig::named(alias).unwrap().name(), method);
+    }
+    let best = SummarizerConfig::from_json(r#"{"method": "best"}"#).unwrap();
+    assert_eq!(best.method, MethodConfig::named("summarunner").unwrap());
+    assert!(
+        best.to_json().contains(r#""method":"summarunner""#),
+        "{}",
+        best.to_json()
+    );
+    // It summarizes as the model it stands for.
+    let text = "The storm hit the coast on Monday. Thousands of homes lost power. \
+                Officials said power would be restored within a week. Schools were closed.";
+    let doc = Document::from_text(text, &ReadOptions::default()).unwrap();
+    let by_alias = Summarizer::from_json(r#"{"method": "best"}"#).unwrap();
+    let by_name = Summarizer::from_json(r#"{"method": "summarunner"}"#).unwrap();
+    let picks = |s: &Summarizer| s.summarize(&doc).unwrap().selected;
+    assert_eq!(picks(&by_alias), picks(&by_name));
+    assert_eq!(by_alias.config(), by_name.config());
+    let err = MethodConfig::named("bestest").unwrap_err().to_string();
+    assert!(err.contains("best (= summarunner)"), "{err}");
+}
+
+#[test]
 fn floats_round_trip_to_the_bit() {
     // 17 significant digits: the default JSON float parser may read these one ulp off.
     for lambda in [

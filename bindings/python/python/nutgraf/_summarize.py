@@ -103,10 +103,11 @@ class Summarizer:
     """A configured, reusable summarizer: thread-safe, picklable, cheap to call.
 
     ``Summarizer(method="lead", sentences=3, **options)``. The method is one of
-    :data:`METHODS`. Budget (one of): ``sentences=K``, ``words=N``, ``bytes=N``,
-    ``ratio=R``, or ``budget={"kind": ..., ...}``. Redundancy control: ``trigram_blocking=True``
-    or ``mmr=LAMBDA`` (or ``redundancy={...}``). Term analysis: ``stem``, ``stopwords`` (both
-    on by default) and ``language`` (``"auto"``, the default, detects it per document; or a
+    :data:`METHODS`, or ``"best"``: the strongest shipped model on validation (today
+    ``summarunner``; :attr:`method` then says which). Budget (one of): ``sentences=K``,
+    ``words=N``, ``bytes=N``, ``ratio=R``, or ``budget={"kind": ..., ...}``. Redundancy
+    control: ``trigram_blocking=True`` or ``mmr=LAMBDA`` (or ``redundancy={...}``). Term
+    analysis: ``stem``, ``stopwords`` (both on by default) and ``language`` (``"auto"``, the default, detects it per document; or a
     code such as ``"de"``: texts are split and analysed as that language). ``explain=True``
     adds each sentence's score explanation. Other keyword
     arguments are the method's parameters (``damping``, ``tolerance``, ``max_iterations``,

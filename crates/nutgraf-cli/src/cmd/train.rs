@@ -18,6 +18,7 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
         max_train_docs: args.max_train_docs,
         resume: args.resume,
         checkpoint_every: args.checkpoint_every,
+        word_vectors: args.word_vectors,
         ..TrainConfig::default()
     };
     config.optimizer.lr = args.lr;
@@ -57,6 +58,15 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
         } => progress.println(&format!(
             "nutgraf: {documents} training documents, {examples} labelled, {sentences} sentences ({:.1}% positive), vocabulary {vocabulary}, in {seconds:.0} s",
             100.0 * positives as f64 / sentences.max(1) as f64
+        )),
+        TrainEvent::WordVectorsRead {
+            path,
+            dim,
+            words,
+            vocabulary,
+        } => progress.println(&format!(
+            "nutgraf: {} gave {dim}-dimensional vectors to {words} of {vocabulary} vocabulary words",
+            path.display()
         )),
         TrainEvent::Resumed { epoch, batch, step } => progress.println(&format!(
             "nutgraf: resumed after epoch {epoch}, batch {batch} (step {step})"

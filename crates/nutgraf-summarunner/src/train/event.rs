@@ -33,6 +33,17 @@ pub enum TrainEvent {
         /// Seconds since training started.
         seconds: f64,
     },
+    /// Pretrained word vectors were read into the fresh model's embedding.
+    WordVectorsRead {
+        /// The vector file.
+        path: PathBuf,
+        /// Its dimensions (the embedding size).
+        dim: usize,
+        /// Vocabulary words it had a vector for.
+        words: usize,
+        /// Vocabulary size, `<pad>` and `<unk>` included.
+        vocabulary: usize,
+    },
     /// Training continues from `out/checkpoints/last`.
     Resumed {
         /// Completed epochs.

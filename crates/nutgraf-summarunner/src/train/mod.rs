@@ -52,6 +52,7 @@ use crate::error::{ModelError, Result};
 use crate::model::batch::Example;
 use crate::rng::Rng;
 use crate::trainer::{OptimizerOptions, Trainer};
+use crate::vectors::WordVectors;
 use crate::vocab::Vocab;
 
 pub use event::TrainEvent;
@@ -80,6 +81,10 @@ pub struct TrainConfig {
     pub checkpoint_every: usize,
     /// Continue from `out/checkpoints/last`.
     pub resume: bool,
+    /// Start the word embedding from these pretrained vectors (a GloVe/word2vec text file,
+    /// see [`WordVectors`]); their dimension replaces `model.embedding_dim`. Ignored on
+    /// resume (the checkpoint has the embedding).
+    pub word_vectors: Option<PathBuf>,
 }
 
 impl Default for TrainConfig {
@@ -95,6 +100,7 @@ impl Default for TrainConfig {
             max_train_docs: None,
             checkpoint_every: 200,
             resume: false,
+            word_vectors: None,
         }
     }
 }
@@ -158,14 +164,29 @@ pub fn train(
             config.model.vocab_size,
             config.min_count,
         )?;
+        let vectors = match &config.word_vectors {
+            Some(path) => Some(WordVectors::read(path, &vocab)?),
+            None => None,
+        };
         let model = ModelConfig {
             vocab_size: vocab.len(),
+            embedding_dim: vectors
+                .as_ref()
+                .map_or(config.model.embedding_dim, |v| v.dim),
             ..config.model.clone()
         };
-        (
-            Trainer::new(&model, vocab, config.optimizer)?,
-            TrainState::default(),
-        )
+        model.validate()?;
+        let mut trainer = Trainer::new(&model, vocab, config.optimizer)?;
+        if let (Some(vectors), Some(path)) = (vectors, &config.word_vectors) {
+            trainer.set_embedding_rows(&vectors.rows)?;
+            observer(TrainEvent::WordVectorsRead {
+                path: path.clone(),
+                dim: vectors.dim,
+                words: vectors.rows.len(),
+                vocabulary: model.vocab_size,
+            });
+        }
+        (trainer, TrainState::default())
     };
     let model_config = trainer.config().clone();
     let vocab = trainer.model()?.vocab().clone();
