@@ -5,6 +5,7 @@ use std::path::Path;
 use candle_core::{DType, Device, Tensor};
 use candle_nn::VarBuilder;
 use candle_transformers::models::bert::{BertModel, Config};
+use rayon::prelude::*;
 use tokenizers::{Tokenizer, TruncationParams};
 
 use crate::error::{EncoderError, Result};
@@ -146,10 +147,20 @@ impl Encoder {
         // Batches of sentences of similar length, so that little padding is computed.
         let mut order: Vec<usize> = (0..ids.len()).collect();
         order.sort_by_key(|&i| (ids[i].len(), i));
+        // Batches run side by side on the rayon pool: the matrix products of one batch of
+        // short sentences are too small for candle to spread over the cores by itself. Each
+        // batch is computed alone, so the result does not depend on the thread count.
+        let chunks: Vec<&[usize]> = order.chunks(self.options.batch_size).collect();
+        let embedded = chunks
+            .par_iter()
+            .map(|chunk| {
+                let batch: Vec<&[u32]> = chunk.iter().map(|&i| ids[i].as_slice()).collect();
+                self.embed_batch(&batch)
+            })
+            .collect::<Result<Vec<_>>>()?;
         let mut out = vec![Vec::new(); ids.len()];
-        for chunk in order.chunks(self.options.batch_size) {
-            let batch: Vec<&[u32]> = chunk.iter().map(|&i| ids[i].as_slice()).collect();
-            for (&i, v) in chunk.iter().zip(self.embed_batch(&batch)?) {
+        for (chunk, vectors) in chunks.iter().zip(embedded) {
+            for (&i, v) in chunk.iter().zip(vectors) {
                 out[i] = v;
             }
         }

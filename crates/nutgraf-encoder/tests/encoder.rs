@@ -90,11 +90,12 @@ fn fingerprint(batch_size: usize) -> String {
         .collect()
 }
 
-/// Run by the next test in child processes with different thread counts.
+/// Run by the next test in child processes with different thread counts: batches of 2 and of
+/// 32, so that several batches run side by side and one batch alone.
 #[test]
 #[ignore]
 fn print_fingerprint() {
-    println!("FINGERPRINT {}", fingerprint(32));
+    println!("FINGERPRINT {} {}", fingerprint(2), fingerprint(32));
 }
 
 #[test]
