@@ -530,6 +530,9 @@ pub struct TrainArgs {
     /// Vocabulary size, `<pad>` and `<unk>` included.
     #[arg(long)]
     pub vocab_size: Option<usize>,
+    /// Dropout rate on the word embeddings and sentence vectors while training (default 0.2).
+    #[arg(long, value_name = "RATE")]
+    pub dropout: Option<f32>,
     /// Word encoder: rnn (the paper's RNN_RNN), cnn (CNN_RNN) or attn (AttnRNN).
     #[arg(long)]
     pub variant: Option<String>,

@@ -109,19 +109,37 @@ fn train_writes_a_model_that_summarize_loads() {
     let out = tempfile::tempdir().unwrap();
     let train = shared().join("data/cnndm/train.jsonl.gz");
     let valid = shared().join("data/cnndm/validation.jsonl.gz");
-    let out_dir = out.path().to_str().unwrap();
+    let out_dir = out.path().join("model");
+    let out_dir = out_dir.to_str().unwrap();
+    let vectors = out.path().join("vectors.txt");
+    std::fs::write(&vectors, "the 1 0 0\nsaid 0 1 0\nnot-a-corpus-word 0 0 1\n").unwrap();
     #[rustfmt::skip]
     let run = nutgraf(&[
         "train", "--model", "summarunner",
         "--train", train.to_str().unwrap(), "--valid", valid.to_str().unwrap(), "--out", out_dir,
         "--epochs", "1", "--batch-size", "4", "--max-train-docs", "16", "--max-valid-docs", "8",
-        "--vocab-size", "500",
+        "--vocab-size", "500", "--dropout", "0.3", "--word-vectors", vectors.to_str().unwrap(),
     ])
     .expect_code(0);
     assert!(run.stderr.contains("training done"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("gave 3-dimensional vectors to 2 of "),
+        "{}",
+        run.stderr
+    );
     for f in ["model.safetensors", "config.json", "vocab.json"] {
-        assert!(out.path().join(f).is_file(), "{f} missing");
+        assert!(
+            std::path::Path::new(out_dir).join(f).is_file(),
+            "{f} missing"
+        );
     }
+    let config = std::fs::read(std::path::Path::new(out_dir).join("config.json")).unwrap();
+    let config: serde_json::Value = serde_json::from_slice(&config).unwrap();
+    assert_eq!(config["embedding_dim"], 3);
+    assert_eq!(
+        config["dropout"].as_f64().map(|d| (d * 10.0).round()),
+        Some(3.0)
+    );
     let s = summarunner(&["--model", out_dir, "-o", "jsonl"]).expect_code(0);
     assert_eq!(indices(&s.stdout).len(), 3);
 }

@@ -28,6 +28,9 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
     if let Some(v) = args.vocab_size {
         config.model.vocab_size = v;
     }
+    if let Some(v) = args.dropout {
+        config.model.dropout = v;
+    }
     if let Some(v) = &args.variant {
         config.model.variant = v.parse().map_err(|e| anyhow::anyhow!("--variant: {e}"))?;
     }
