@@ -110,6 +110,8 @@ def main(work, out):
             broken.append("%s has R-1 %.2f" % (m, 100 * c["ROUGE-1"]["f"]))
         if m == "oracle":
             note.append("uses the references: an upper bound, not a summarizer")
+        if m.endswith("+tb"):
+            note.append("%s with trigram blocking (`--trigram-blocking`)" % m[:-3])
         if m == "lead":
             lead = c
         w("| %s | %s | %s | %s | %s | %.0f | %s |" % (

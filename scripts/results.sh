@@ -13,6 +13,7 @@
 # every repeat gave the same scores.
 #
 # Usage: scripts/results.sh [--no-build] [--methods m1,m2,...] [--repeat R]
+#   (a method m+tb is m with --trigram-blocking)
 # Env:   SHARED (default ../shared), PYTHON (default python3; no packages needed).
 set -euo pipefail
 
@@ -23,7 +24,7 @@ NUTGRAF=$ROOT/target/release/nutgraf
 DATA=$SHARED/data/cnndm/validation.jsonl.gz
 HELDOUT=$ROOT/target/data/heldout.jsonl.gz
 THREADS=$(nproc)
-METHODS=lead,textrank,lexrank,lsa,luhn,sumbasic,klsum,centroid,pacsum,summarunner,oracle
+METHODS=lead,textrank,lexrank,lsa,luhn,sumbasic,klsum,centroid,pacsum,summarunner,summarunner+tb,oracle
 BYTES_METHODS="lead summarunner oracle"
 
 REPEAT=2
@@ -65,17 +66,28 @@ run() {
     fi
 }
 
+# The eval flags of a METHODS entry: a method name, or NAME+tb for NAME with trigram blocking.
+method_args() {
+    case $1 in
+        *+tb) echo "--method ${1%+tb} --trigram-blocking" ;;
+        *) echo "--method $1" ;;
+    esac
+}
+
 IFS=, read -r -a methods <<< "$METHODS"
 for m in "${methods[@]}"; do
     echo "evaluating $m" >&2
-    run "$m.full" --method "$m" --flavor both
+    # shellcheck disable=SC2046 # the flags are words
+    run "$m.full" $(method_args "$m") --flavor both
     for ((r = 2; r <= REPEAT; r++)); do
-        run "$m.full.rep$r" --method "$m" --flavor both
+        # shellcheck disable=SC2046
+        run "$m.full.rep$r" $(method_args "$m") --flavor both
     done
 done
 for m in "${methods[@]}"; do
     echo "evaluating $m on the held-out set" >&2
-    INPUT=$HELDOUT run "$m.heldout" --method "$m" --flavor both
+    # shellcheck disable=SC2046
+    INPUT=$HELDOUT run "$m.heldout" $(method_args "$m") --flavor both
 done
 for m in $BYTES_METHODS; do
     [[ ,$METHODS, == *,$m,* ]] || continue
