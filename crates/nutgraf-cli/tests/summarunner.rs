@@ -109,8 +109,8 @@ fn train_writes_a_model_that_summarize_loads() {
     let out = tempfile::tempdir().unwrap();
     let train = shared().join("data/cnndm/train.jsonl.gz");
     let valid = shared().join("data/cnndm/validation.jsonl.gz");
-    let out_dir = out.path().join("model");
-    let out_dir = out_dir.to_str().unwrap();
+    let model_dir = out.path().join("model");
+    let out_dir = model_dir.to_str().unwrap();
     let vectors = out.path().join("vectors.txt");
     std::fs::write(&vectors, "the 1 0 0\nsaid 0 1 0\nnot-a-corpus-word 0 0 1\n").unwrap();
     #[rustfmt::skip]
@@ -128,12 +128,9 @@ fn train_writes_a_model_that_summarize_loads() {
         run.stderr
     );
     for f in ["model.safetensors", "config.json", "vocab.json"] {
-        assert!(
-            std::path::Path::new(out_dir).join(f).is_file(),
-            "{f} missing"
-        );
+        assert!(model_dir.join(f).is_file(), "{f} missing");
     }
-    let config = std::fs::read(std::path::Path::new(out_dir).join("config.json")).unwrap();
+    let config = std::fs::read(model_dir.join("config.json")).unwrap();
     let config: serde_json::Value = serde_json::from_slice(&config).unwrap();
     assert_eq!(config["embedding_dim"], 3);
     assert_eq!(

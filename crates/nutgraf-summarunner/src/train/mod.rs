@@ -165,19 +165,19 @@ pub fn train(
             config.min_count,
         )?;
         let vectors = match &config.word_vectors {
-            Some(path) => Some(WordVectors::read(path, &vocab)?),
+            Some(path) => Some((path, WordVectors::read(path, &vocab)?)),
             None => None,
         };
         let model = ModelConfig {
             vocab_size: vocab.len(),
             embedding_dim: vectors
                 .as_ref()
-                .map_or(config.model.embedding_dim, |v| v.dim),
+                .map_or(config.model.embedding_dim, |(_, v)| v.dim),
             ..config.model.clone()
         };
         model.validate()?;
         let mut trainer = Trainer::new(&model, vocab, config.optimizer)?;
-        if let (Some(vectors), Some(path)) = (vectors, &config.word_vectors) {
+        if let Some((path, vectors)) = vectors {
             trainer.set_embedding_rows(&vectors.rows)?;
             observer(TrainEvent::WordVectorsRead {
                 path: path.clone(),
