@@ -372,3 +372,51 @@ fn italian_colons_end_sentences_and_titles_do_not() {
         ]
     );
 }
+
+/// The analyzer's per-thread memo keeps each word's term keys per set of options: analyses with
+/// different options, interleaved on one thread, give what each gives alone.
+#[test]
+fn options_interleaved_on_one_thread_do_not_mix() {
+    let text = "The houses of the city were running without power, officials said.";
+    let doc = Document::from_sentences([text]).with_language(Language::English);
+    let all = [
+        AnalyzerOptions::default(),
+        AnalyzerOptions {
+            stem: false,
+            ..AnalyzerOptions::default()
+        },
+        AnalyzerOptions {
+            stopwords: false,
+            ..AnalyzerOptions::default()
+        },
+        AnalyzerOptions {
+            stem: false,
+            stopwords: false,
+            ..AnalyzerOptions::default()
+        },
+    ];
+    let first: Vec<Vec<String>> = all.iter().map(|&o| terms(&doc, o)).collect();
+    assert_eq!(
+        first[0],
+        ["hous", "citi", "run", "without", "power", "offici", "said"]
+    );
+    assert_eq!(
+        first[1],
+        [
+            "houses",
+            "city",
+            "running",
+            "without",
+            "power",
+            "officials",
+            "said"
+        ]
+    );
+    assert_eq!(first[2][..3], ["the", "hous", "of"]);
+    assert_eq!(first[3][..3], ["the", "houses", "of"]);
+    for _ in 0..2 {
+        for (o, expected) in all.iter().zip(&first).rev() {
+            assert_eq!(&terms(&doc, *o), expected, "{o:?}");
+        }
+    }
+}

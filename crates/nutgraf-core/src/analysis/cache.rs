@@ -6,6 +6,7 @@
 
 use std::cell::RefCell;
 
+use rust_stemmers::Stemmer;
 use rustc_hash::FxHashMap;
 
 use super::normalize::{is_stopword_in, word_kind, word_tokens, WordKind};
@@ -14,91 +15,103 @@ use crate::language::Language;
 /// Above this many distinct words a thread's memo is dropped, so memory stays bounded on
 /// corpora with huge vocabularies.
 const MAX_WORDS: usize = 1 << 20;
+/// And above this many spilled token ids and keys (offsets are `u32`).
+const MAX_SPILL: usize = 1 << 26;
 
 /// What the analyzer needs to know of one normalized token.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct TokenInfo {
+struct TokenInfo {
     /// Has a letter or digit (punctuation tokens are not terms).
-    pub content: bool,
+    content: bool,
     /// On the stopword list.
-    pub stop: bool,
+    stop: bool,
     /// Id of its stem, once computed.
     stem: Option<u32>,
 }
 
-/// Interned tokens and the tokens of each word seen, for one language (stopwords and stems
-/// depend on it).
+/// Interned tokens, and the tokens and term keys of each word seen, for one language and one
+/// set of analyzer options (stopwords and stems depend on both).
 pub(super) struct Memo {
     language: Language,
+    stemmer: Option<Stemmer>,
+    stopwords: bool,
     ids: FxHashMap<Box<str>, u32>,
     names: Vec<Box<str>>,
     info: Vec<TokenInfo>,
     /// Words of up to 15 bytes, keyed by their bytes packed with their length (most words:
     /// integer hashing and comparison), and longer ones by their text.
-    short_words: FxHashMap<u128, (Tokens, WordKind)>,
-    long_words: FxHashMap<Box<str>, (Tokens, WordKind)>,
+    short_words: FxHashMap<u128, Entry>,
+    long_words: FxHashMap<Box<str>, Entry>,
+    /// Tokens and keys of the words that do not fit in their [`Entry`].
+    spill: Vec<u32>,
     /// Per token id: the document stamp and the dense id it is valid for (where the stamp
     /// equals `doc`), side by side so that a lookup touches one cache line, not two.
     local: Vec<[u32; 2]>,
     doc: u32,
 }
 
-/// The token ids of a word. Most words are one token, kept in the table's entry itself: the
-/// lookup that found the key has its cache line, where a boxed slice would cost a second miss.
-#[derive(Debug)]
-enum Tokens {
-    One(u32),
-    Many(Box<[u32]>),
+/// What a word is: its token ids (all of them, for trigram blocking) and its term keys (the
+/// ids of the stems of its content tokens that are not stopwords), so that an occurrence costs
+/// one table lookup and no look at the tokens' facts. Most words are one token with at most one
+/// key, kept in the entry itself (16 bytes, so two entries share a cache line with their keys).
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    span: Span,
+    kind: WordKind,
 }
 
-impl Tokens {
-    fn new(ids: Vec<u32>) -> Tokens {
-        match *ids {
-            [id] => Tokens::One(id),
-            _ => Tokens::Many(ids.into_boxed_slice()),
-        }
-    }
-
-    fn push_to(&self, out: &mut Vec<u32>) {
-        match self {
-            Tokens::One(id) => out.push(*id),
-            Tokens::Many(ids) => out.extend_from_slice(ids),
-        }
-    }
+#[derive(Debug, Clone, Copy)]
+enum Span {
+    /// One token, and its key unless it is [`NO_KEY`].
+    One { token: u32, key: u32 },
+    /// `tokens` token ids then `keys` keys at `spill[start..]`.
+    Spill { start: u32, tokens: u32, keys: u32 },
 }
+
+const NO_KEY: u32 = u32::MAX;
 
 thread_local! {
     static MEMOS: RefCell<Vec<Option<Memo>>> =
-        RefCell::new((0..Language::COUNT).map(|_| None).collect());
+        RefCell::new((0..Language::COUNT * 4).map(|_| None).collect());
 }
 
-/// Runs `f` with this thread's memo of `language`.
-pub(super) fn with_memo<R>(language: Language, f: impl FnOnce(&mut Memo) -> R) -> R {
+/// Runs `f` with this thread's memo of `language` and these options.
+pub(super) fn with_memo<R>(
+    language: Language,
+    stem: bool,
+    stopwords: bool,
+    f: impl FnOnce(&mut Memo) -> R,
+) -> R {
     MEMOS.with(|m| {
         let mut memos = m.borrow_mut();
-        let slot = &mut memos[language.index()];
-        let full = slot
-            .as_ref()
-            .is_some_and(|memo| memo.short_words.len() + memo.long_words.len() > MAX_WORDS);
+        let slot =
+            &mut memos[language.index() * 4 + usize::from(stem) * 2 + usize::from(stopwords)];
+        let full = slot.as_ref().is_some_and(|memo| {
+            memo.short_words.len() + memo.long_words.len() > MAX_WORDS
+                || memo.spill.len() > MAX_SPILL
+        });
         if full || slot.is_none() {
-            *slot = Some(Memo::new(language));
+            *slot = Some(Memo::new(language, stem, stopwords));
         }
         match slot.as_mut() {
             Some(memo) => f(memo),
-            None => f(&mut Memo::new(language)),
+            None => f(&mut Memo::new(language, stem, stopwords)),
         }
     })
 }
 
 impl Memo {
-    fn new(language: Language) -> Memo {
+    fn new(language: Language, stem: bool, stopwords: bool) -> Memo {
         Memo {
             language,
+            stemmer: language.stemmer().filter(|_| stem).map(Stemmer::create),
+            stopwords,
             ids: FxHashMap::default(),
             names: Vec::new(),
             info: Vec::new(),
             short_words: FxHashMap::default(),
             long_words: FxHashMap::default(),
+            spill: Vec::new(),
             local: Vec::new(),
             doc: 0,
         }
@@ -120,26 +133,77 @@ impl Memo {
         id
     }
 
-    /// Appends the token ids of `word` to `out`; returns what the word is to word budgets.
-    pub fn word(&mut self, word: &str, out: &mut Vec<u32>) -> WordKind {
-        let key = pack(word);
-        let found = match key {
+    /// Appends the token ids of `word` to `tokens` and its term keys to `keys`; returns what
+    /// the word is to word budgets.
+    pub fn word(&mut self, word: &str, tokens: &mut Vec<u32>, keys: &mut Vec<u32>) -> WordKind {
+        let packed = pack(word);
+        let found = match packed {
             Some(k) => self.short_words.get(&k),
             None => self.long_words.get(word),
         };
-        if let Some((ids, kind)) = found {
-            ids.push_to(out);
-            return *kind;
+        if let Some(&entry) = found {
+            self.push(entry.span, tokens, keys);
+            return entry.kind;
         }
         let ids: Vec<u32> = word_tokens(word).iter().map(|t| self.intern(t)).collect();
-        let kind = word_kind(word);
-        out.extend_from_slice(&ids);
-        let ids = Tokens::new(ids);
-        match key {
-            Some(k) => self.short_words.insert(k, (ids, kind)),
-            None => self.long_words.insert(word.into(), (ids, kind)),
+        let word_keys: Vec<u32> = ids.iter().filter_map(|&t| self.key(t)).collect();
+        let span = match (&*ids, &*word_keys) {
+            (&[token], &[]) => Span::One { token, key: NO_KEY },
+            (&[token], &[key]) => Span::One { token, key },
+            _ => {
+                let start = self.spill.len() as u32;
+                self.spill.extend_from_slice(&ids);
+                self.spill.extend_from_slice(&word_keys);
+                Span::Spill {
+                    start,
+                    tokens: ids.len() as u32,
+                    keys: word_keys.len() as u32,
+                }
+            }
         };
-        kind
+        let entry = Entry {
+            span,
+            kind: word_kind(word),
+        };
+        self.push(span, tokens, keys);
+        match packed {
+            Some(k) => self.short_words.insert(k, entry),
+            None => self.long_words.insert(word.into(), entry),
+        };
+        entry.kind
+    }
+
+    fn push(&self, span: Span, tokens: &mut Vec<u32>, keys: &mut Vec<u32>) {
+        match span {
+            Span::One { token, key } => {
+                tokens.push(token);
+                if key != NO_KEY {
+                    keys.push(key);
+                }
+            }
+            Span::Spill {
+                start,
+                tokens: n,
+                keys: k,
+            } => {
+                let (start, n, k) = (start as usize, n as usize, k as usize);
+                tokens.extend_from_slice(&self.spill[start..start + n]);
+                keys.extend_from_slice(&self.spill[start + n..start + n + k]);
+            }
+        }
+    }
+
+    /// The term key of token `id`: the id of its stem (or of itself, unstemmed), or `None` for
+    /// punctuation and (when they are dropped) stopwords.
+    pub fn key(&mut self, id: u32) -> Option<u32> {
+        let info = self.info[id as usize];
+        if !info.content || (self.stopwords && info.stop) {
+            return None;
+        }
+        Some(match self.stemmer.as_ref() {
+            Some(_) => self.stem(id),
+            None => id,
+        })
     }
 
     /// Starts a document: forgets the dense ids of the previous one.
@@ -170,16 +234,15 @@ impl Memo {
         &self.names[id as usize]
     }
 
-    /// Facts about token `id`.
-    pub fn info(&self, id: u32) -> TokenInfo {
-        self.info[id as usize]
-    }
-
-    /// Id of the stem of token `id` (stems share the token id space).
-    pub fn stem(&mut self, id: u32, stemmer: &rust_stemmers::Stemmer) -> u32 {
+    /// Id of the stem of token `id` (stems share the token id space); `id` itself without a
+    /// stemmer.
+    fn stem(&mut self, id: u32) -> u32 {
         if let Some(s) = self.info[id as usize].stem {
             return s;
         }
+        let Some(stemmer) = self.stemmer.as_ref() else {
+            return id;
+        };
         let stem = stemmer.stem(&self.names[id as usize]).into_owned();
         let stem = self.intern(&stem);
         self.info[id as usize].stem = Some(stem);

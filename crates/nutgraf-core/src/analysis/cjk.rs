@@ -16,9 +16,10 @@ pub fn is_cjk(c: char) -> bool {
     )
 }
 
-/// Appends the token ids of the units of `word` to `out`; returns its length in words as
-/// budgets count them (a CJK character counts one word, as in CJK word counts of news).
-pub(super) fn units(word: &str, memo: &mut Memo, out: &mut Vec<u32>) -> usize {
+/// Appends the token ids of the units of `word` to `out` and their term keys to `keys`;
+/// returns its length in words as budgets count them (a CJK character counts one word, as in
+/// CJK word counts of news).
+pub(super) fn units(word: &str, memo: &mut Memo, out: &mut Vec<u32>, keys: &mut Vec<u32>) -> usize {
     let chars: Vec<(usize, char)> = word.char_indices().collect();
     let mut words = 0;
     let mut i = 0;
@@ -33,15 +34,20 @@ pub(super) fn units(word: &str, memo: &mut Memo, out: &mut Vec<u32>) -> usize {
         if cjk {
             let run = &chars[i..j];
             words += run.len();
+            let mut unit = |text: &str| {
+                let id = memo.intern(text);
+                out.push(id);
+                keys.extend(memo.key(id));
+            };
             if run.len() == 1 {
-                out.push(memo.intern(&word[start..end]));
+                unit(&word[start..end]);
             }
             for pair in run.windows(2) {
                 let (a, b) = (pair[0].0, pair[1].0 + pair[1].1.len_utf8());
-                out.push(memo.intern(&word[a..b]));
+                unit(&word[a..b]);
             }
         } else {
-            let kind = memo.word(&word[start..end], out);
+            let kind = memo.word(&word[start..end], out, keys);
             words += usize::from(matches!(kind, super::normalize::WordKind::Word));
         }
         i = j;

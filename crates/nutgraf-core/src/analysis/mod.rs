@@ -112,33 +112,26 @@ impl Analyzer {
         let mut next_term = 0u32;
         let mut token_ids: FxHashMap<u32, TermId> = FxHashMap::default();
         let mut buf = Vec::new();
+        let mut keys = Vec::new();
         let language = self.language_of(doc);
-        let stemmer = language
-            .stemmer()
-            .filter(|_| self.options.stem)
-            .map(rust_stemmers::Stemmer::create);
-        cache::with_memo(language, |memo| {
+        let AnalyzerOptions {
+            stem, stopwords, ..
+        } = self.options;
+        cache::with_memo(language, stem, stopwords, |memo| {
             memo.start_document();
             for text in doc.sentence_texts() {
                 buf.clear();
+                keys.clear();
                 let mut words = WordCounter::default();
                 for word in text.split_whitespace() {
                     if language.is_cjk() {
-                        words.count += cjk::units(word, memo, &mut buf);
+                        words.count += cjk::units(word, memo, &mut buf, &mut keys);
                     } else {
-                        words.push(memo.word(word, &mut buf));
+                        words.push(memo.word(word, &mut buf, &mut keys));
                     }
                 }
-                let mut sentence = Vec::with_capacity(buf.len());
-                for &t in &buf {
-                    let info = memo.info(t);
-                    if !info.content || (self.options.stopwords && info.stop) {
-                        continue;
-                    }
-                    let key = match &stemmer {
-                        Some(stemmer) => memo.stem(t, stemmer),
-                        None => t,
-                    };
+                let mut sentence = Vec::with_capacity(keys.len());
+                for &key in &keys {
                     let before = next_term;
                     let id = memo.dense(key, &mut next_term);
                     if fill.terms && next_term != before {
