@@ -10,11 +10,6 @@ mod settings;
 
 use std::process::ExitCode;
 
-// mimalloc: a document's analysis makes many small vectors (a sentence's terms, its tokens),
-// and glibc's malloc was a tenth of a summarizing run's profile.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use clap::Parser;
 
 fn main() -> ExitCode {
