@@ -5,11 +5,12 @@
 //! whatever the memo held before.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use rust_stemmers::Stemmer;
 use rustc_hash::FxHashMap;
 
-use super::normalize::{is_stopword_in, word_kind, word_tokens, WordKind};
+use super::normalize::{is_stopword_in, simple_token, word_kind, word_tokens, WordKind};
 use crate::language::Language;
 
 /// Above this many distinct words a thread's memo is dropped, so memory stays bounded on
@@ -17,6 +18,9 @@ use crate::language::Language;
 const MAX_WORDS: usize = 1 << 20;
 /// And above this many spilled token ids and keys (offsets are `u32`).
 const MAX_SPILL: usize = 1 << 26;
+/// Room for this many words and tokens from the start (half of a thousand news articles' words),
+/// so a short run does not spend its time growing the tables (about 1 MB a memo).
+const START_WORDS: usize = 1 << 14;
 
 /// What the analyzer needs to know of one normalized token.
 #[derive(Debug, Clone, Copy)]
@@ -35,8 +39,9 @@ pub(super) struct Memo {
     language: Language,
     stemmer: Option<Stemmer>,
     stopwords: bool,
-    ids: FxHashMap<Box<str>, u32>,
-    names: Vec<Box<str>>,
+    /// Token texts and their ids; the table and `names` share each text (one allocation).
+    ids: FxHashMap<Rc<str>, u32>,
+    names: Vec<Rc<str>>,
     info: Vec<TokenInfo>,
     /// Words of up to 15 bytes, keyed by their bytes packed with their length (most words:
     /// integer hashing and comparison), and longer ones by their text.
@@ -48,6 +53,8 @@ pub(super) struct Memo {
     /// equals `doc`), side by side so that a lookup touches one cache line, not two.
     local: Vec<[u32; 2]>,
     doc: u32,
+    /// The token of a word being seen for the first time (kept to reuse its allocation).
+    scratch: String,
 }
 
 /// What a word is: its token ids (all of them, for trigram blocking) and its term keys (the
@@ -106,14 +113,15 @@ impl Memo {
             language,
             stemmer: language.stemmer().filter(|_| stem).map(Stemmer::create),
             stopwords,
-            ids: FxHashMap::default(),
-            names: Vec::new(),
-            info: Vec::new(),
-            short_words: FxHashMap::default(),
+            ids: FxHashMap::with_capacity_and_hasher(START_WORDS, Default::default()),
+            names: Vec::with_capacity(START_WORDS),
+            info: Vec::with_capacity(START_WORDS),
+            short_words: FxHashMap::with_capacity_and_hasher(START_WORDS, Default::default()),
             long_words: FxHashMap::default(),
             spill: Vec::new(),
             local: Vec::new(),
             doc: 0,
+            scratch: String::new(),
         }
     }
 
@@ -128,8 +136,9 @@ impl Memo {
             stop: is_stopword_in(self.language, token),
             stem: None,
         });
-        self.ids.insert(token.into(), id);
-        self.names.push(token.into());
+        let name: Rc<str> = token.into();
+        self.ids.insert(Rc::clone(&name), id);
+        self.names.push(name);
         id
     }
 
@@ -145,9 +154,34 @@ impl Memo {
             self.push(entry.span, tokens, keys);
             return entry.kind;
         }
+        let mut scratch = std::mem::take(&mut self.scratch);
+        let span = if simple_token(word, &mut scratch) {
+            let token = self.intern(&scratch);
+            let key = self.key(token).unwrap_or(NO_KEY);
+            self.scratch = scratch;
+            Span::One { token, key }
+        } else {
+            self.scratch = scratch;
+            self.general_span(word)
+        };
+        let entry = Entry {
+            span,
+            kind: word_kind(word),
+        };
+        self.push(span, tokens, keys);
+        match packed {
+            Some(k) => self.short_words.insert(k, entry),
+            None => self.long_words.insert(word.into(), entry),
+        };
+        entry.kind
+    }
+
+    /// The span of a word that is not one plain token: the general tokenizer's tokens, and
+    /// their keys.
+    fn general_span(&mut self, word: &str) -> Span {
         let ids: Vec<u32> = word_tokens(word).iter().map(|t| self.intern(t)).collect();
         let word_keys: Vec<u32> = ids.iter().filter_map(|&t| self.key(t)).collect();
-        let span = match (&*ids, &*word_keys) {
+        match (&*ids, &*word_keys) {
             (&[token], &[]) => Span::One { token, key: NO_KEY },
             (&[token], &[key]) => Span::One { token, key },
             _ => {
@@ -160,17 +194,7 @@ impl Memo {
                     keys: word_keys.len() as u32,
                 }
             }
-        };
-        let entry = Entry {
-            span,
-            kind: word_kind(word),
-        };
-        self.push(span, tokens, keys);
-        match packed {
-            Some(k) => self.short_words.insert(k, entry),
-            None => self.long_words.insert(word.into(), entry),
-        };
-        entry.kind
+        }
     }
 
     fn push(&self, span: Span, tokens: &mut Vec<u32>, keys: &mut Vec<u32>) {
