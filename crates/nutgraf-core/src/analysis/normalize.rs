@@ -156,8 +156,19 @@ pub(crate) fn simple_token(word: &str, out: &mut String) -> bool {
     }
     out.clear();
     out.extend(bytes.iter().map(|b| char::from(b.to_ascii_lowercase())));
-    // The PTB splits of these (see `split_contraction`) are the only changes left.
-    !matches!(out.as_str(), "gonna" | "wanna" | "gotta" | "cannot")
+    // The PTB splits of these words are the only changes left.
+    ptb_pair(out).is_none()
+}
+
+/// The two tokens the PTB splits these words into.
+fn ptb_pair(piece: &str) -> Option<(&'static str, &'static str)> {
+    match piece {
+        "gonna" => Some(("gon", "na")),
+        "wanna" => Some(("wan", "na")),
+        "gotta" => Some(("got", "ta")),
+        "cannot" => Some(("can", "not")),
+        _ => None,
+    }
 }
 
 /// Tokens of one whitespace-separated word.
@@ -232,14 +243,7 @@ fn split_contraction(piece: String, out: &mut Vec<String>) {
             return;
         }
     }
-    let pair = match piece.as_str() {
-        "gonna" => Some(("gon", "na")),
-        "wanna" => Some(("wan", "na")),
-        "gotta" => Some(("got", "ta")),
-        "cannot" => Some(("can", "not")),
-        _ => None,
-    };
-    match pair {
+    match ptb_pair(&piece) {
         Some((a, b)) => {
             out.push(a.to_string());
             out.push(b.to_string());
