@@ -10,6 +10,7 @@ use std::rc::Rc;
 use rust_stemmers::Stemmer;
 use rustc_hash::FxHashMap;
 
+use super::lexicon;
 use super::normalize::{is_stopword_in, simple_token, word_kind, word_tokens, WordKind};
 use crate::language::Language;
 
@@ -40,6 +41,9 @@ pub(super) struct Memo {
     language: Language,
     stemmer: Option<Stemmer>,
     stopwords: bool,
+    /// Ids below this are the build-time [`lexicon`]'s (English only; 0 otherwise); `info`
+    /// and `names` hold the tokens from it on.
+    base: u32,
     /// Token texts and their ids; the table and `names` share each text (one allocation).
     ids: FxHashMap<Rc<str>, u32>,
     names: Vec<Rc<str>>,
@@ -114,6 +118,11 @@ impl Memo {
             language,
             stemmer: language.stemmer().filter(|_| stem).map(Stemmer::create),
             stopwords,
+            base: if language == Language::English {
+                lexicon::LEN
+            } else {
+                0
+            },
             ids: FxHashMap::with_capacity_and_hasher(START_WORDS, Default::default()),
             names: Vec::with_capacity(START_WORDS),
             info: Vec::with_capacity(START_WORDS),
@@ -128,10 +137,15 @@ impl Memo {
 
     /// The id of `token`, interning it on first sight.
     pub fn intern(&mut self, token: &str) -> u32 {
+        if self.base > 0 {
+            if let Some(id) = lexicon::id(token) {
+                return id;
+            }
+        }
         if let Some(&id) = self.ids.get(token) {
             return id;
         }
-        let id = self.info.len() as u32;
+        let id = self.base + self.info.len() as u32;
         self.info.push(TokenInfo {
             content: token.chars().any(char::is_alphanumeric),
             stop: is_stopword_in(self.language, token),
@@ -220,8 +234,17 @@ impl Memo {
     /// The term key of token `id`: the id of its stem (or of itself, unstemmed), or `None` for
     /// punctuation and (when they are dropped) stopwords.
     pub fn key(&mut self, id: u32) -> Option<u32> {
-        let info = self.info[id as usize];
-        if !info.content || (self.stopwords && info.stop) {
+        let (content, stop) = match id.checked_sub(self.base) {
+            Some(i) => {
+                let info = self.info[i as usize];
+                (info.content, self.stopwords && info.stop)
+            }
+            None => (
+                lexicon::content(id),
+                self.stopwords && is_stopword_in(self.language, lexicon::name(id)),
+            ),
+        };
+        if !content || stop {
             return None;
         }
         Some(match self.stemmer.as_ref() {
@@ -243,7 +266,8 @@ impl Memo {
     pub fn dense(&mut self, id: u32, next: &mut u32) -> u32 {
         let i = id as usize;
         if i >= self.local.len() {
-            self.local.resize(self.info.len().max(i + 1), [0, 0]);
+            let len = self.base as usize + self.info.len();
+            self.local.resize(len.max(i + 1), [0, 0]);
         }
         let slot = &mut self.local[i];
         if slot[0] != self.doc {
@@ -255,21 +279,32 @@ impl Memo {
 
     /// The text of token (or stem) `id`.
     pub fn name(&self, id: u32) -> &str {
-        &self.names[id as usize]
+        match id.checked_sub(self.base) {
+            Some(i) => &self.names[i as usize],
+            None => lexicon::name(id),
+        }
     }
 
     /// Id of the stem of token `id` (stems share the token id space); `id` itself without a
     /// stemmer.
     fn stem(&mut self, id: u32) -> u32 {
-        if let Some(s) = self.info[id as usize].stem {
+        let Some(i) = id.checked_sub(self.base) else {
+            // The lexicon's stems are the English stemmer's, and only English memos use it.
+            return match self.stemmer {
+                Some(_) => lexicon::stem(id),
+                None => id,
+            };
+        };
+        let i = i as usize;
+        if let Some(s) = self.info[i].stem {
             return s;
         }
         let Some(stemmer) = self.stemmer.as_ref() else {
             return id;
         };
-        let stem = stemmer.stem(&self.names[id as usize]).into_owned();
+        let stem = stemmer.stem(&self.names[i]).into_owned();
         let stem = self.intern(&stem);
-        self.info[id as usize].stem = Some(stem);
+        self.info[i].stem = Some(stem);
         stem
     }
 }

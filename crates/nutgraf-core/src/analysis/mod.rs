@@ -9,6 +9,7 @@
 
 mod cache;
 mod cjk;
+mod lexicon;
 mod normalize;
 
 use rustc_hash::FxHashMap;

@@ -1,0 +1,105 @@
+//! Analyzes the common English tokens of `data/lexicon-en.txt` once, at build time: each
+//! token's stem (Snowball English, the analyzer's stemmer) and whether it is a term, as static
+//! tables the analyzer's memo starts from (`src/analysis/lexicon.rs`). A word in them is not
+//! lowercased, stemmed or interned again at run time; output is the same either way.
+//!
+//! The tables hold no pointers (one text, offsets into it, and an open-addressing table of
+//! ids), so the binary carries no relocation for them and a process starts as fast as without.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+include!("src/analysis/lexicon_hash.rs");
+
+fn main() {
+    let source = Path::new("data/lexicon-en.txt");
+    println!("cargo::rerun-if-changed={}", source.display());
+    println!("cargo::rerun-if-changed=src/analysis/lexicon_hash.rs");
+    println!("cargo::rerun-if-changed=build.rs");
+    let text = std::fs::read_to_string(source).expect("data/lexicon-en.txt is readable");
+
+    let mut names: Vec<String> = Vec::new();
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut add = |token: &str, names: &mut Vec<String>| -> u32 {
+        *ids.entry(token.to_string()).or_insert_with(|| {
+            names.push(token.to_string());
+            (names.len() - 1) as u32
+        })
+    };
+    for token in text.lines().map(str::trim).filter(|t| !t.is_empty()) {
+        add(token, &mut names);
+    }
+    // Every stem is a token too, with its own stem (the closure is short: stems are nearly
+    // fixed points of the stemmer).
+    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    let mut stems = Vec::new();
+    let mut i = 0;
+    while i < names.len() {
+        let stem = stemmer.stem(&names[i]).into_owned();
+        stems.push(add(&stem, &mut names));
+        i += 1;
+    }
+
+    // At most half full, so a miss (a rare word) ends after a probe or two.
+    let bits = (2 * names.len()).next_power_of_two().trailing_zeros();
+    let mut slots = vec![0u32; 1 << bits];
+    for (id, name) in names.iter().enumerate() {
+        let mut i = (lexicon_hash(name.as_bytes()) >> (64 - bits)) as usize;
+        while slots[i] != 0 {
+            i = (i + 1) & (slots.len() - 1);
+        }
+        slots[i] = id as u32 + 1;
+    }
+
+    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let out_dir = Path::new(&out_dir);
+    std::fs::write(out_dir.join("lexicon_en.txt"), names.concat()).expect("OUT_DIR is writable");
+    let mut out = String::new();
+    let list = |out: &mut String, name: &str, doc: &str, values: &mut dyn Iterator<Item = u32>| {
+        let values: Vec<String> = values.map(|v| v.to_string()).collect();
+        writeln!(out, "/// {doc}").unwrap();
+        writeln!(
+            out,
+            "static {name}: [u32; {}] = [{}];",
+            values.len(),
+            values.join(",")
+        )
+        .unwrap();
+    };
+    writeln!(out, "/// Number of tokens in the lexicon.").unwrap();
+    writeln!(out, "pub(super) const LEN: u32 = {};", names.len()).unwrap();
+    writeln!(out, "/// The tokens' texts, one after another in id order.").unwrap();
+    writeln!(out, "static TEXT: &str = include_str!(\"lexicon_en.txt\");").unwrap();
+    let mut end = 0;
+    let ends = &mut names.iter().map(|name| {
+        end += name.len() as u32;
+        end
+    });
+    list(
+        &mut out,
+        "ENDS",
+        "Where each token's text ends in [`TEXT`], by id.",
+        ends,
+    );
+    let info = &mut names.iter().zip(&stems).map(|(name, &stem)| {
+        let content = name.chars().any(char::is_alphanumeric);
+        stem | u32::from(content) << 31
+    });
+    list(
+        &mut out,
+        "INFO",
+        "By id: the stem's id, with [`CONTENT`] set for a term.",
+        info,
+    );
+    writeln!(out, "/// Bits of the slot index of a hash (its top bits).").unwrap();
+    writeln!(out, "const BITS: u32 = {bits};").unwrap();
+    let slots = &mut slots.into_iter();
+    list(
+        &mut out,
+        "SLOTS",
+        "Open addressing, linear probing: id + 1, or 0.",
+        slots,
+    );
+    std::fs::write(out_dir.join("lexicon_en.rs"), out).expect("OUT_DIR is writable");
+}

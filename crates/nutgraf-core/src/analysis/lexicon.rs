@@ -1,0 +1,67 @@
+//! The commonest English tokens of news (`data/lexicon-en.txt`, 50,000 from the CNN/DailyMail
+//! training articles, written by `scripts/lexicon.py`), analyzed at build time (`build.rs`): an
+//! English memo starts knowing them, so that a short run does not spend its time stemming and
+//! interning the same common words every process does. Their ids come first (`0..LEN`); the
+//! memo's own tokens follow.
+
+include!(concat!(env!("OUT_DIR"), "/lexicon_en.rs"));
+include!("lexicon_hash.rs");
+
+/// The [`INFO`] bit of a token with a letter or digit.
+const CONTENT: u32 = 1 << 31;
+
+/// Id of `token`, if the lexicon has it.
+pub(super) fn id(token: &str) -> Option<u32> {
+    let mask = SLOTS.len() - 1;
+    let mut i = (lexicon_hash(token.as_bytes()) >> (64 - BITS)) as usize;
+    loop {
+        let id = SLOTS[i].checked_sub(1)?;
+        if name(id) == token {
+            return Some(id);
+        }
+        i = (i + 1) & mask;
+    }
+}
+
+/// Text of token `id` (`id < LEN`).
+pub(super) fn name(id: u32) -> &'static str {
+    let i = id as usize;
+    let start = if i == 0 { 0 } else { ENDS[i - 1] as usize };
+    &TEXT[start..ENDS[i] as usize]
+}
+
+/// Id of the stem of token `id` (`id < LEN`).
+pub(super) fn stem(id: u32) -> u32 {
+    INFO[id as usize] & !CONTENT
+}
+
+/// Whether token `id` (`id < LEN`) has a letter or digit.
+pub(super) fn content(id: u32) -> bool {
+    INFO[id as usize] & CONTENT != 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_stemmers::{Algorithm, Stemmer};
+
+    #[test]
+    fn the_tables_are_what_the_analyzer_computes() {
+        let stemmer = Stemmer::create(Algorithm::English);
+        const { assert!(LEN >= 50_000) };
+        for i in 0..LEN {
+            let token = name(i);
+            assert_eq!(id(token), Some(i), "{token}");
+            assert_eq!(name(stem(i)), stemmer.stem(token), "{token}");
+            assert_eq!(
+                content(i),
+                token.chars().any(char::is_alphanumeric),
+                "{token}"
+            );
+        }
+        assert_eq!(id("the"), Some(0));
+        assert_eq!(id("The"), None);
+        assert_eq!(id(""), None);
+        assert_eq!(id("not-a-token-of-news"), None);
+    }
+}
