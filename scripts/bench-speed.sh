@@ -88,10 +88,11 @@ DOCS=$(wc -l < "$SPLIT")
 t oracle "nutgraf oracle (train .jsonl.gz, raw text)" "$DOCS" docs "$RESULTS" \
     --repeat "$REPEAT" -- "$NUTGRAF" oracle "$TRAIN" --threads 1 --no-progress
 
-# Summarizers vs sumy.
-"$PY" "$HELPER" sumy summarize "$WORK/sents.jsonl" "$RESULTS" \
-    --methods "${METHODS// /,}" --max-seconds "$SUMY_MAX"
+# Summarizers vs sumy, each method's two rows one after the other (this machine's speed drifts
+# over minutes: the rows of a ratio are timed as close together as they can be).
 for m in $METHODS; do
+    "$PY" "$HELPER" sumy summarize "$WORK/sents.jsonl" "$RESULTS" \
+        --methods "$m" --max-seconds "$SUMY_MAX"
     t "summarize:$m" "nutgraf summarize --method $m -o jsonl" 1000 docs "$RESULTS" \
         --repeat "$REPEAT" -- "$NUTGRAF" summarize "$WORK/docs.jsonl" --method "$m" -o jsonl \
         --threads 1 --no-progress
