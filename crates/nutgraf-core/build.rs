@@ -41,15 +41,19 @@ fn main() {
         i += 1;
     }
 
-    // At most half full, so a miss (a rare word) ends after a probe or two.
+    // At most half full, so a miss (a rare word) ends after a probe or two. A slot holds what
+    // the analyzer needs of a token, so that a hit touches the slot and the text only.
     let bits = (2 * names.len()).next_power_of_two().trailing_zeros();
-    let mut slots = vec![0u32; 1 << bits];
+    let mut slots = vec![[0u32; 4]; 1 << bits];
+    let mut start = 0;
     for (id, name) in names.iter().enumerate() {
         let mut i = (lexicon_hash(name.as_bytes()) >> (64 - bits)) as usize;
-        while slots[i] != 0 {
+        while slots[i][0] != 0 {
             i = (i + 1) & (slots.len() - 1);
         }
-        slots[i] = id as u32 + 1;
+        let content = u32::from(name.chars().any(char::is_alphanumeric)) << 31;
+        slots[i] = [id as u32 + 1, start, name.len() as u32 | content, stems[id]];
+        start += name.len() as u32;
     }
 
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
@@ -94,12 +98,22 @@ fn main() {
     );
     writeln!(out, "/// Bits of the slot index of a hash (its top bits).").unwrap();
     writeln!(out, "const BITS: u32 = {bits};").unwrap();
-    let slots = &mut slots.into_iter();
-    list(
-        &mut out,
-        "SLOTS",
-        "Open addressing, linear probing: id + 1, or 0.",
-        slots,
-    );
+    let slots: Vec<String> = slots
+        .iter()
+        .map(|s| format!("[{},{},{},{}]", s[0], s[1], s[2], s[3]))
+        .collect();
+    writeln!(
+        out,
+        "/// Open addressing, linear probing: [id + 1 (0: empty), start in [`TEXT`], length"
+    )
+    .unwrap();
+    writeln!(out, "/// with [`CONTENT`] set for a term, the stem's id].").unwrap();
+    writeln!(
+        out,
+        "static SLOTS: [[u32; 4]; {}] = [{}];",
+        slots.len(),
+        slots.join(",")
+    )
+    .unwrap();
     std::fs::write(out_dir.join("lexicon_en.rs"), out).expect("OUT_DIR is writable");
 }

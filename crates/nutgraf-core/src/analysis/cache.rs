@@ -184,8 +184,19 @@ impl Memo {
         let kind = word_kind(word);
         let mut scratch = std::mem::take(&mut self.scratch);
         let entry = if simple_token(word, &mut scratch) {
-            let token = self.intern(&scratch);
-            let key = self.key(token).unwrap_or(NO_KEY);
+            let known = if self.base > 0 {
+                lexicon::find(&scratch)
+            } else {
+                None
+            };
+            let (token, key) = match known {
+                // What `key` gives, from the lexicon's slot alone (no look at its tables by id).
+                Some(known) => (known.id, self.known_key(known, &scratch)),
+                None => {
+                    let token = self.intern(&scratch);
+                    (token, self.key(token).unwrap_or(NO_KEY))
+                }
+            };
             Entry::One { token, key, kind }
         } else {
             self.general_entry(word, kind)
@@ -266,6 +277,17 @@ impl Memo {
             Some(_) => self.stem(id),
             None => id,
         })
+    }
+
+    /// [`Memo::key`] of a lexicon token (`token` its text), or [`NO_KEY`].
+    fn known_key(&self, known: lexicon::Known, token: &str) -> u32 {
+        if !known.content || (self.stopwords && is_stopword_in(self.language, token)) {
+            return NO_KEY;
+        }
+        match self.stemmer {
+            Some(_) => known.stem,
+            None => known.id,
+        }
     }
 
     /// Starts a document: forgets the dense ids of the previous one.

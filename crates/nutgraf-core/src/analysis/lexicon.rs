@@ -10,17 +10,39 @@ include!("lexicon_hash.rs");
 /// The [`INFO`] bit of a token with a letter or digit.
 const CONTENT: u32 = 1 << 31;
 
-/// Id of `token`, if the lexicon has it.
-pub(super) fn id(token: &str) -> Option<u32> {
+/// What the lexicon knows of a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Known {
+    pub id: u32,
+    /// Id of its stem.
+    pub stem: u32,
+    /// Has a letter or digit.
+    pub content: bool,
+}
+
+/// What the lexicon knows of `token`, if it has it.
+pub(super) fn find(token: &str) -> Option<Known> {
     let mask = SLOTS.len() - 1;
     let mut i = (lexicon_hash(token.as_bytes()) >> (64 - BITS)) as usize;
     loop {
-        let id = SLOTS[i].checked_sub(1)?;
-        if name(id) == token {
-            return Some(id);
+        let [id, start, len, stem] = SLOTS[i];
+        let id = id.checked_sub(1)?;
+        let start = start as usize;
+        let end = start + (len & !CONTENT) as usize;
+        if end - start == token.len() && TEXT.as_bytes()[start..end] == *token.as_bytes() {
+            return Some(Known {
+                id,
+                stem,
+                content: len & CONTENT != 0,
+            });
         }
         i = (i + 1) & mask;
     }
+}
+
+/// Id of `token`, if the lexicon has it.
+pub(super) fn id(token: &str) -> Option<u32> {
+    find(token).map(|known| known.id)
 }
 
 /// Text of token `id` (`id < LEN`).
@@ -51,7 +73,12 @@ mod tests {
         const { assert!(LEN >= 50_000) };
         for i in 0..LEN {
             let token = name(i);
-            assert_eq!(id(token), Some(i), "{token}");
+            let known = Known {
+                id: i,
+                stem: stem(i),
+                content: content(i),
+            };
+            assert_eq!(find(token), Some(known), "{token}");
             assert_eq!(name(stem(i)), stemmer.stem(token), "{token}");
             assert_eq!(
                 content(i),
