@@ -242,6 +242,16 @@ impl Postings {
         Postings { offsets, sentences }
     }
 
+    /// [`Postings::get`], to be reordered or overwritten in place (a method that shrinks
+    /// the lists as it goes, without a vector per term).
+    pub(crate) fn get_mut(&mut self, t: TermId) -> &mut [u32] {
+        let t = t as usize;
+        match (self.offsets.get(t), self.offsets.get(t + 1)) {
+            (Some(&a), Some(&b)) => &mut self.sentences[a..b],
+            _ => &mut [],
+        }
+    }
+
     /// The sentences containing term `t`, ascending (empty for an unknown term).
     pub fn get(&self, t: TermId) -> &[u32] {
         let t = t as usize;

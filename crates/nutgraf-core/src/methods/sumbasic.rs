@@ -108,9 +108,11 @@ impl Method for SumBasic {
         let mut p = probabilities(doc);
         let mut weights = scores.to_vec();
         weights.resize(doc.len(), 0.0);
-        let index = Postings::new(doc);
-        let mut live: Vec<Vec<u32>> = (0..doc.n_terms as u32)
-            .map(|t| index.get(t).to_vec())
+        // Per term, the open sentences that still hold it: the first `live[t]` entries of its
+        // posting list, shrunk in place (one index, not a vector per term).
+        let mut index = Postings::new(doc);
+        let mut live: Vec<usize> = (0..doc.n_terms as u32)
+            .map(|t| index.get(t).len())
             .collect();
         let mut open: Vec<bool> = doc.sentences.iter().map(|s| !s.is_empty()).collect();
         let mut heap: BinaryHeap<Entry> = (0..doc.n_terms as u32)
@@ -127,16 +129,24 @@ impl Method for SumBasic {
             if pw.to_bits() != p[w as usize].to_bits() {
                 continue; // stale entry
             }
-            let list = &mut live[w as usize];
-            // A sentence that does not fit now never will: budgets only fill up.
-            list.retain(|&s| {
+            let list = &mut index.get_mut(w)[..live[w as usize]];
+            // A sentence that does not fit now never will: budgets only fill up. (What
+            // `Vec::retain` does, in place, order kept.)
+            let mut kept = 0;
+            for r in 0..list.len() {
+                let s = list[r];
                 let keep = open[s as usize] && selector.fits(s as usize);
                 open[s as usize] = keep;
-                keep
-            });
+                if keep {
+                    list[kept] = s;
+                    kept += 1;
+                }
+            }
+            live[w as usize] = kept;
+            let list = &list[..kept];
             // Posting lists are ascending, so a strict `>` keeps the earliest best sentence.
             let mut best: Option<u32> = None;
-            for &s in list.iter() {
+            for &s in list {
                 if best.is_none_or(|b| weights[s as usize] > weights[b as usize]) {
                     best = Some(s);
                 }
@@ -156,7 +166,7 @@ impl Method for SumBasic {
             }
             round += 1;
             for &u in &words {
-                for &s in &live[u as usize] {
+                for &s in &index.get(u)[..live[u as usize]] {
                     if open[s as usize] && stamp[s as usize] != round {
                         stamp[s as usize] = round;
                         weights[s as usize] = weight(&doc.sentences[s as usize], &p);
