@@ -44,24 +44,36 @@ fn main() {
     // At most half full, so a miss (a rare word) ends after a probe or two. A slot holds what
     // the analyzer needs of a token, so that a hit touches the slot and the text only.
     let bits = (2 * names.len()).next_power_of_two().trailing_zeros();
+    // By id: the stem's id, with the top bit set for a term (a token with a letter or digit).
+    let info: Vec<u32> = names
+        .iter()
+        .zip(&stems)
+        .map(|(name, &stem)| stem | u32::from(name.chars().any(char::is_alphanumeric)) << 31)
+        .collect();
+    let ends: Vec<u32> = names
+        .iter()
+        .scan(0, |end, name| {
+            *end += name.len() as u32;
+            Some(*end)
+        })
+        .collect();
     let mut slots = vec![[0u32; 4]; 1 << bits];
-    let mut start = 0;
     for (id, name) in names.iter().enumerate() {
         let mut i = (lexicon_hash(name.as_bytes()) >> (64 - bits)) as usize;
         while slots[i][0] != 0 {
             i = (i + 1) & (slots.len() - 1);
         }
-        let content = u32::from(name.chars().any(char::is_alphanumeric)) << 31;
-        slots[i] = [id as u32 + 1, start, name.len() as u32 | content, stems[id]];
-        start += name.len() as u32;
+        let len = name.len() as u32;
+        let content = info[id] & 1 << 31;
+        slots[i] = [id as u32 + 1, ends[id] - len, len | content, stems[id]];
     }
 
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let out_dir = Path::new(&out_dir);
     std::fs::write(out_dir.join("lexicon_en.txt"), names.concat()).expect("OUT_DIR is writable");
     let mut out = String::new();
-    let list = |out: &mut String, name: &str, doc: &str, values: &mut dyn Iterator<Item = u32>| {
-        let values: Vec<String> = values.map(|v| v.to_string()).collect();
+    let list = |out: &mut String, name: &str, doc: &str, values: &[u32]| {
+        let values: Vec<String> = values.iter().map(u32::to_string).collect();
         writeln!(out, "/// {doc}").unwrap();
         writeln!(
             out,
@@ -75,26 +87,17 @@ fn main() {
     writeln!(out, "pub(super) const LEN: u32 = {};", names.len()).unwrap();
     writeln!(out, "/// The tokens' texts, one after another in id order.").unwrap();
     writeln!(out, "static TEXT: &str = include_str!(\"lexicon_en.txt\");").unwrap();
-    let mut end = 0;
-    let ends = &mut names.iter().map(|name| {
-        end += name.len() as u32;
-        end
-    });
     list(
         &mut out,
         "ENDS",
         "Where each token's text ends in [`TEXT`], by id.",
-        ends,
+        &ends,
     );
-    let info = &mut names.iter().zip(&stems).map(|(name, &stem)| {
-        let content = name.chars().any(char::is_alphanumeric);
-        stem | u32::from(content) << 31
-    });
     list(
         &mut out,
         "INFO",
         "By id: the stem's id, with [`CONTENT`] set for a term.",
-        info,
+        &info,
     );
     writeln!(out, "/// Bits of the slot index of a hash (its top bits).").unwrap();
     writeln!(out, "const BITS: u32 = {bits};").unwrap();

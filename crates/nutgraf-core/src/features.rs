@@ -245,19 +245,21 @@ impl Postings {
     /// [`Postings::get`], to be reordered or overwritten in place (a method that shrinks
     /// the lists as it goes, without a vector per term).
     pub(crate) fn get_mut(&mut self, t: TermId) -> &mut [u32] {
-        let t = t as usize;
-        match (self.offsets.get(t), self.offsets.get(t + 1)) {
-            (Some(&a), Some(&b)) => &mut self.sentences[a..b],
-            _ => &mut [],
-        }
+        let range = self.range(t);
+        &mut self.sentences[range]
     }
 
     /// The sentences containing term `t`, ascending (empty for an unknown term).
     pub fn get(&self, t: TermId) -> &[u32] {
+        &self.sentences[self.range(t)]
+    }
+
+    /// Where term `t`'s list is in `sentences` (empty for an unknown term).
+    fn range(&self, t: TermId) -> std::ops::Range<usize> {
         let t = t as usize;
         match (self.offsets.get(t), self.offsets.get(t + 1)) {
-            (Some(&a), Some(&b)) => &self.sentences[a..b],
-            _ => &[],
+            (Some(&a), Some(&b)) => a..b,
+            _ => 0..0,
         }
     }
 

@@ -147,13 +147,25 @@ impl Memo {
         }
     }
 
+    /// What the build-time lexicon knows of `token` (English memos only).
+    fn known(&self, token: &str) -> Option<lexicon::Known> {
+        if self.base > 0 {
+            lexicon::find(token)
+        } else {
+            None
+        }
+    }
+
     /// The id of `token`, interning it on first sight.
     pub fn intern(&mut self, token: &str) -> u32 {
-        if self.base > 0 {
-            if let Some(id) = lexicon::id(token) {
-                return id;
-            }
+        match self.known(token) {
+            Some(known) => known.id,
+            None => self.intern_unknown(token),
         }
+    }
+
+    /// [`Memo::intern`] of a token the lexicon does not have.
+    fn intern_unknown(&mut self, token: &str) -> u32 {
         if let Some(&id) = self.ids.get(token) {
             return id;
         }
@@ -184,19 +196,15 @@ impl Memo {
         let kind = word_kind(word);
         let mut scratch = std::mem::take(&mut self.scratch);
         let entry = if simple_token(word, &mut scratch) {
-            let known = if self.base > 0 {
-                lexicon::find(&scratch)
-            } else {
-                None
-            };
-            let (token, key) = match known {
-                // What `key` gives, from the lexicon's slot alone (no look at its tables by id).
+            // A lexicon token's key comes from its slot alone (no look at its tables by id).
+            let (token, key) = match self.known(&scratch) {
                 Some(known) => (known.id, self.known_key(known, &scratch)),
                 None => {
-                    let token = self.intern(&scratch);
-                    (token, self.key(token).unwrap_or(NO_KEY))
+                    let token = self.intern_unknown(&scratch);
+                    (token, self.key(token))
                 }
             };
+            let key = key.unwrap_or(NO_KEY);
             Entry::One { token, key, kind }
         } else {
             self.general_entry(word, kind)
@@ -260,34 +268,30 @@ impl Memo {
     /// The term key of token `id`: the id of its stem (or of itself, unstemmed), or `None` for
     /// punctuation and (when they are dropped) stopwords.
     pub fn key(&mut self, id: u32) -> Option<u32> {
-        let (content, stop) = match id.checked_sub(self.base) {
-            Some(i) => {
-                let info = self.info[i as usize];
-                (info.content, self.stopwords && info.stop)
-            }
-            None => (
-                lexicon::content(id),
-                self.stopwords && is_stopword_in(self.language, lexicon::name(id)),
-            ),
+        let Some(i) = id.checked_sub(self.base) else {
+            return self.known_key(lexicon::known(id), lexicon::name(id));
         };
-        if !content || stop {
+        let i = i as usize;
+        let info = self.info[i];
+        if !info.content || (self.stopwords && info.stop) {
             return None;
         }
         Some(match self.stemmer.as_ref() {
-            Some(_) => self.stem(id),
+            Some(_) => self.stem(i, id),
             None => id,
         })
     }
 
-    /// [`Memo::key`] of a lexicon token (`token` its text), or [`NO_KEY`].
-    fn known_key(&self, known: lexicon::Known, token: &str) -> u32 {
+    /// [`Memo::key`] of a lexicon token (`token` its text).
+    fn known_key(&self, known: lexicon::Known, token: &str) -> Option<u32> {
         if !known.content || (self.stopwords && is_stopword_in(self.language, token)) {
-            return NO_KEY;
+            return None;
         }
-        match self.stemmer {
+        // The lexicon's stems are the English stemmer's, and only English memos use it.
+        Some(match self.stemmer {
             Some(_) => known.stem,
             None => known.id,
-        }
+        })
     }
 
     /// Starts a document: forgets the dense ids of the previous one.
@@ -322,17 +326,9 @@ impl Memo {
         }
     }
 
-    /// Id of the stem of token `id` (stems share the token id space); `id` itself without a
-    /// stemmer.
-    fn stem(&mut self, id: u32) -> u32 {
-        let Some(i) = id.checked_sub(self.base) else {
-            // The lexicon's stems are the English stemmer's, and only English memos use it.
-            return match self.stemmer {
-                Some(_) => lexicon::stem(id),
-                None => id,
-            };
-        };
-        let i = i as usize;
+    /// Id of the stem of the memo's own token `id` (`info[i]`; stems share the token id
+    /// space); `id` itself without a stemmer.
+    fn stem(&mut self, i: usize, id: u32) -> u32 {
         if let Some(s) = self.info[i].stem {
             return s;
         }

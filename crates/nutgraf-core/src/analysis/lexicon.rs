@@ -40,11 +40,6 @@ pub(super) fn find(token: &str) -> Option<Known> {
     }
 }
 
-/// Id of `token`, if the lexicon has it.
-pub(super) fn id(token: &str) -> Option<u32> {
-    find(token).map(|known| known.id)
-}
-
 /// Text of token `id` (`id < LEN`).
 pub(super) fn name(id: u32) -> &'static str {
     let i = id as usize;
@@ -52,14 +47,14 @@ pub(super) fn name(id: u32) -> &'static str {
     &TEXT[start..ENDS[i] as usize]
 }
 
-/// Id of the stem of token `id` (`id < LEN`).
-pub(super) fn stem(id: u32) -> u32 {
-    INFO[id as usize] & !CONTENT
-}
-
-/// Whether token `id` (`id < LEN`) has a letter or digit.
-pub(super) fn content(id: u32) -> bool {
-    INFO[id as usize] & CONTENT != 0
+/// What the lexicon knows of token `id` (`id < LEN`).
+pub(super) fn known(id: u32) -> Known {
+    let info = INFO[id as usize];
+    Known {
+        id,
+        stem: info & !CONTENT,
+        content: info & CONTENT != 0,
+    }
 }
 
 #[cfg(test)]
@@ -73,19 +68,16 @@ mod tests {
         const { assert!(LEN >= 50_000) };
         for i in 0..LEN {
             let token = name(i);
-            let known = Known {
-                id: i,
-                stem: stem(i),
-                content: content(i),
-            };
+            let known = known(i);
             assert_eq!(find(token), Some(known), "{token}");
-            assert_eq!(name(stem(i)), stemmer.stem(token), "{token}");
+            assert_eq!(name(known.stem), stemmer.stem(token), "{token}");
             assert_eq!(
-                content(i),
+                known.content,
                 token.chars().any(char::is_alphanumeric),
                 "{token}"
             );
         }
+        let id = |token| find(token).map(|known| known.id);
         assert_eq!(id("the"), Some(0));
         assert_eq!(id("The"), None);
         assert_eq!(id(""), None);
